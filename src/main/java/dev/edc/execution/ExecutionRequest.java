@@ -1,0 +1,30 @@
+package dev.edc.execution;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** The body of {@code POST /execute-code}, as API.md fixes it. */
+public record ExecutionRequest(
+        @NotNull(message = "is required") String code,
+        @NotBlank(message = "is required") String language,
+        @Pattern(regexp = "\\S{1,32}", message = "must be 1 to 32 characters without spaces") String version,
+        @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-'")
+        String uuid,
+        String stdin,
+        List<@NotNull(message = "must not contain null") String> args,
+        @Valid RequestedLimits limits) {
+
+    /** Limits a request may give; an absent one takes the language's default. */
+    public record RequestedLimits(
+            @Positive(message = "must be a positive number of milliseconds") Long timeMs,
+            @Min(value = 16, message = "must be at least 16 (megabytes)") Long memoryMb,
+            @Positive(message = "must be a positive number of kilobytes") Long outputKb) {
+    }
+}

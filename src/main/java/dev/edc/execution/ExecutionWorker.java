@@ -1,0 +1,87 @@
+package dev.edc.execution;
+
+import dev.edc.Roles;
+import dev.edc.language.LanguageRegistry;
+import dev.edc.language.LanguageVersion;
+import dev.edc.queue.ResultAnnouncer;
+import dev.edc.sandbox.Sandbox;
+import dev.edc.sandbox.SandboxInput;
+import dev.edc.sandbox.SandboxOutcome;
+import dev.edc.sandbox.SandboxSpec;
+import dev.edc.store.ResultStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs one queued job: marks it running, runs it in a sandbox, stores and announces its result. */
+@Component
+@Profile(Roles.WORKER)
+public class ExecutionWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionWorker.class);
+
+    private final LanguageRegistry languages;
+    private final Sandbox sandbox;
+    private final ResultStore store;
+    private final ResultAnnouncer announcer;
+    private final Clock clock;
+
+    ExecutionWorker(LanguageRegistry languages, Sandbox sandbox, ResultStore store, ResultAnnouncer announcer, Clock clock) {
+        this.languages = languages;
+        this.sandbox = sandbox;
+        this.store = store;
+        this.announcer = announcer;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws PoisonJobException if the job can never run (its language is not configured here)
+     * @throws dev.edc.sandbox.SandboxException if the sandbox failed: the job may succeed elsewhere
+     */
+    public void process(ExecutionJob job) {
+        Optional<ExecutionResult> current = store.find(job.uuid());
+        if (current.isEmpty()) {
+            log.warn("execution {}: no record (expired, or its submission failed): not run", job.uuid());
+            return;
+        }
+        if (current.get().isFinal()) {
+            log.info("execution {}: already finished ({}), not run again", job.uuid(), current.get().status());
+            return;
+        }
+        LanguageVersion language = languages.find(job.language(), job.version())
+                .orElseThrow(() -> new PoisonJobException("no language " + job.language() + " " + job.version() + " on this worker"));
+        ExecutionResult running = current.get().running(clock.instant());
+        store.update(running);
+        announcer.announce(running);
+        log.info("execution {}: running {} {}", job.uuid(), job.language(), job.version());
+
+        SandboxOutcome outcome = sandbox.run(spec(job, language), input(job));
+        ExecutionResult result = Verdicts.finish(running, outcome, clock.instant());
+        store.update(result);
+        announcer.announce(result);
+        log.info("execution {}: {} (exit {}, {} ms, {} KiB)", job.uuid(), result.status(), result.exitCode(),
+                result.timeMs(), result.memoryKb());
+        if (result.status() == ExecutionStatus.INTERNAL_ERROR) {
+            log.error("execution {}: {}; runner stderr: {}", job.uuid(), result.message(), outcome.stderr());
+        }
+    }
+
+    private static SandboxSpec spec(ExecutionJob job, LanguageVersion language) {
+        Limits limits = job.limits();
+        return new SandboxSpec(job.uuid(), language.runner().image(), language.runner().command(),
+                limits.memoryMb() * 1024 * 1024, language.runner().pids(), Duration.ofMillis(limits.timeMs()),
+                limits.outputKb() * 1024);
+    }
+
+    private static SandboxInput input(ExecutionJob job) {
+        byte[] stdin = job.stdin() == null ? new byte[0] : job.stdin().getBytes(StandardCharsets.UTF_8);
+        return new SandboxInput(job.code(), stdin, job.args() == null ? List.of() : job.args());
+    }
+}

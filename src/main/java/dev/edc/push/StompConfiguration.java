@@ -1,0 +1,51 @@
+package dev.edc.push;
+
+import dev.edc.Roles;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/**
+ * STOMP over a plain WebSocket at {@code /ws}. The in-memory broker serves this node's sessions;
+ * results reach every node through RabbitMQ's fanout, not through the broker.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+@Profile(Roles.API)
+class StompConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    private final LateSubscriberReplay replay;
+    private final OncePerSubscription oncePerSubscription;
+    private final PushProperties properties;
+
+    StompConfiguration(LateSubscriberReplay replay, OncePerSubscription oncePerSubscription, PushProperties properties) {
+        this.replay = replay;
+        this.oncePerSubscription = oncePerSubscription;
+        this.properties = properties;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker("/topic");
+        registry.setApplicationDestinationPrefixes("/app");
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(replay);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(oncePerSubscription);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Push: STOMP over WebSocket at {@code /ws}. Each API node reads every result from RabbitMQ's
+ * fanout and pushes it to its own subscribers; a subscriber that arrives after the end gets the
+ * stored result, and each subscription gets the result once.
+ */
+package dev.edc.push;

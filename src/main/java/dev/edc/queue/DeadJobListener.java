@@ -1,0 +1,50 @@
+package dev.edc.queue;
+
+import dev.edc.Roles;
+import dev.edc.execution.ExecutionResult;
+import dev.edc.store.ResultStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Gives every dead-lettered job a final {@code INTERNAL_ERROR} result, so its client is told
+ * instead of waiting forever. The message id names the execution even when the body is garbage.
+ */
+@Component
+@Profile(Roles.WORKER)
+class DeadJobListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadJobListener.class);
+
+    private final ResultStore store;
+    private final ResultAnnouncer announcer;
+    private final Clock clock;
+
+    DeadJobListener(ResultStore store, ResultAnnouncer announcer, Clock clock) {
+        this.store = store;
+        this.announcer = announcer;
+        this.clock = clock;
+    }
+
+    @RabbitListener(id = "dead-jobs", queues = QueueTopology.DEAD_JOBS)
+    void onDeadJob(Message message) {
+        String uuid = message.getMessageProperties().getMessageId();
+        if (uuid == null) {
+            log.error("dead job without an execution id dropped: {}", message);
+            return;
+        }
+        store.find(uuid).filter(record -> !record.isFinal()).ifPresentOrElse(record -> {
+            ExecutionResult failed = record.internalError(
+                    "EDC could not run this execution (its job was dead-lettered); see the worker's log", clock.instant());
+            store.update(failed);
+            announcer.announce(failed);
+            log.error("execution {}: dead-lettered, stored INTERNAL_ERROR", uuid);
+        }, () -> log.warn("execution {}: dead-lettered, but its record is gone or already final", uuid));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.edc.queue;
+
+import dev.edc.Roles;
+import org.springframework.amqp.core.Base64UrlNamingStrategy;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RabbitMQ topology. Jobs go through the default exchange to one durable, bounded queue that every
+ * worker competes for; what can never be processed is dead-lettered. Results (and status changes)
+ * go to a fanout exchange that each API node reads through its own temporary queue.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QueueTopology {
+
+    public static final String JOBS = "edc.jobs";
+    public static final String DEAD_LETTERS = "edc.jobs.dlx";
+    public static final String DEAD_JOBS = "edc.jobs.dead";
+    public static final String RESULTS = "edc.results";
+
+    @Bean
+    MessageConverter jsonMessageConverter(JsonMapper json) {
+        return new JacksonJsonMessageConverter(json, "dev.edc.execution"); // the only types EDC's messages carry
+    }
+
+    @Bean
+    Queue jobsQueue(QueueProperties properties) {
+        return QueueBuilder.durable(JOBS)
+                .maxLength(properties.maxLength())
+                .overflow(QueueBuilder.Overflow.rejectPublish) // a full queue nacks the publish: the API says 429
+                .deadLetterExchange(DEAD_LETTERS)
+                .build();
+    }
+
+    @Bean
+    FanoutExchange deadLetterExchange() {
+        return new FanoutExchange(DEAD_LETTERS);
+    }
+
+    @Bean
+    Queue deadJobsQueue() {
+        return QueueBuilder.durable(DEAD_JOBS).build();
+    }
+
+    @Bean
+    Binding deadJobsBinding() {
+        return BindingBuilder.bind(deadJobsQueue()).to(deadLetterExchange());
+    }
+
+    @Bean
+    FanoutExchange resultsExchange() {
+        return new FanoutExchange(RESULTS);
+    }
+
+    /** This API node's copy of every result event; it disappears with the node. */
+    @Bean
+    @Profile(Roles.API)
+    Queue nodeResultsQueue() {
+        // Not AnonymousQueue: it asks for a leader locator that RabbitMQ before 3.12 refuses.
+        String name = new Base64UrlNamingStrategy(RESULTS + ".").generateName();
+        return QueueBuilder.nonDurable(name).exclusive().autoDelete().build();
+    }
+
+    @Bean
+    @Profile(Roles.API)
+    Binding nodeResultsBinding(Queue nodeResultsQueue, FanoutExchange resultsExchange) {
+        return BindingBuilder.bind(nodeResultsQueue).to(resultsExchange);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.edc.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.edc.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Removes sandbox containers past their deadline label: those a crashed worker left behind, and
+ * any a worker failed to remove. Runs when a worker starts, then periodically. Containers still
+ * within their deadline belong to a live run (maybe another worker's on the same engine).
+ */
+@Component
+@Profile(Roles.WORKER)
+class ContainerReaper implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerReaper.class);
+
+    private final DockerClient docker;
+
+    ContainerReaper(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        int removed = reap();
+        log.info("sandbox reaper: removed {} container(s) left past their deadline", removed);
+    }
+
+    @Scheduled(fixedDelayString = "${edc.sandbox.reap-interval:30s}", initialDelayString = "${edc.sandbox.reap-interval:30s}")
+    void reapPeriodically() {
+        int removed = reap();
+        if (removed > 0) {
+            log.warn("sandbox reaper: removed {} container(s) past their deadline", removed);
+        }
+    }
+
+    int reap() {
+        long now = Instant.now().getEpochSecond();
+        List<Container> sandboxes = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SandboxLabels.SANDBOX, "true")).exec();
+        int removed = 0;
+        for (Container container : sandboxes) {
+            String deadline = container.getLabels().getOrDefault(SandboxLabels.DEADLINE, "0");
+            if (parse(deadline) < now) {
+                try {
+                    docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                    removed++;
+                } catch (NotFoundException e) {
+                    // removed meanwhile by its worker
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static long parse(String epochSeconds) {
+        try {
+            return Long.parseLong(epochSeconds);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
