@@ -1,0 +1,147 @@
+package dev.edc;
+
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client of a running EDC as a web IDE uses it: HTTP for requests, a real STOMP client over
+ * WebSocket for results.
+ */
+public class EdcClient implements AutoCloseable {
+
+    public static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JSON_MAPPER;
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final WebSocketStompClient stomp;
+    private StompSession session;
+
+    public EdcClient(int port) {
+        this.base = "http://localhost:" + port;
+        this.stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        this.stomp.setMessageConverter(new JacksonJsonMessageConverter());
+    }
+
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public Response post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /** Submits over HTTP (202 expected) and returns the result pushed on its STOMP topic. */
+    public JsonNode run(Map<String, ?> request) {
+        String uuid = (String) request.get("uuid");
+        Subscription results = subscribe("/topic/result/" + uuid);
+        Response accepted = post("/execute-code", json(request));
+        assertThat(accepted.status()).as("POST /execute-code: %s", accepted.body()).isEqualTo(202);
+        return results.next(Duration.ofSeconds(60));
+    }
+
+    public Subscription subscribe(String destination) {
+        Subscription subscription = new Subscription();
+        session().subscribe(destination, subscription);
+        return subscription;
+    }
+
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private synchronized StompSession session() {
+        if (session == null || !session.isConnected()) {
+            try {
+                session = stomp.connectAsync(base.replace("http", "ws") + "/ws", new StompSessionHandlerAdapter() {
+                }).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("STOMP connect failed", e);
+            }
+        }
+        return session;
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (session != null && session.isConnected()) {
+            session.disconnect();
+        }
+        stomp.stop();
+    }
+
+    public record Response(int status, String contentType, String location, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    /** Messages received on one STOMP subscription, as JSON. */
+    public static class Subscription implements StompFrameHandler {
+        private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+
+        @Override
+        public Type getPayloadType(StompHeaders headers) {
+            return JsonNode.class;
+        }
+
+        @Override
+        public void handleFrame(StompHeaders headers, Object payload) {
+            messages.add((JsonNode) payload);
+        }
+
+        public JsonNode next(Duration timeout) {
+            try {
+                JsonNode message = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                assertThat(message).as("a STOMP message within %s", timeout).isNotNull();
+                return message;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** How many more messages arrive within the time given (to prove there is no second one). */
+        public int countWithin(Duration timeout) throws InterruptedException {
+            Thread.sleep(timeout.toMillis());
+            return messages.size();
+        }
+    }
+}
