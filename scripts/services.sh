@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs (from Debian's packages) and starts what EDC needs on this machine, skipping whatever is
+# already there: a Docker engine, RabbitMQ, Redis, and the Debian base images of the runners
+# (built with debootstrap where no registry can be reached). Run as root. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[services] %s\n' "$*"; }
+
+missing=()
+for package in docker.io rabbitmq-server redis-server debootstrap; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/tmp/edc-apt.log 2>&1 \
+    || { tail -30 /tmp/edc-apt.log; exit 1; }
+fi
+
+wait_for() { # wait_for <what> <seconds> <command...>
+  local what=$1 seconds=$2; shift 2
+  for _ in $(seq "$seconds"); do "$@" >/dev/null 2>&1 && { log "$what: up"; return 0; }; sleep 1; done
+  log "$what did not come up in ${seconds}s"; return 1
+}
+
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd (log: /tmp/edc-dockerd.log)"
+  setsid nohup dockerd >/tmp/edc-dockerd.log 2>&1 </dev/null &
+  wait_for "Docker engine" 60 docker info || { tail -20 /tmp/edc-dockerd.log; exit 1; }
+fi
+
+if ! redis-cli ping >/dev/null 2>&1; then
+  log "starting redis-server"
+  redis-server --daemonize yes --save '' --appendonly no >/dev/null
+  wait_for "Redis" 30 redis-cli ping
+fi
+
+if ! rabbitmqctl -q status >/dev/null 2>&1; then
+  log "starting rabbitmq-server (log: /tmp/edc-rabbitmq.log)"
+  setsid nohup rabbitmq-server >/tmp/edc-rabbitmq.log 2>&1 </dev/null &
+  wait_for "RabbitMQ" 120 rabbitmqctl -q await_startup || { tail -20 /tmp/edc-rabbitmq.log; exit 1; }
+fi
+
+# Runner Dockerfiles start FROM debian:<suite>-slim. Pull them where a registry answers; otherwise
+# build them locally (the worker builds the runner images themselves when it starts).
+for suite in bullseye bookworm trixie; do
+  image="debian:${suite}-slim"
+  docker image inspect "$image" >/dev/null 2>&1 && continue
+  timeout 60 docker pull -q "$image" >/dev/null 2>&1 && { log "pulled $image"; continue; }
+  bash scripts/build-base-images.sh "$suite"
+done
+log "ready"
