@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.util.List;
@@ -43,13 +44,15 @@ public record LanguageVersion(
      * @param buildArgs  build arguments for that Dockerfile
      * @param command    command to run instead of the image's own (empty: the image's CMD)
      * @param pids       process and thread limit inside the sandbox
+     * @param poolSize   warm containers kept ready for this version (0: none)
      */
     public record Runner(
             @NotBlank String image,
             @NotBlank String dockerfile,
             @DefaultValue Map<String, String> buildArgs,
             @DefaultValue List<String> command,
-            @DefaultValue("64") @Positive int pids) {
+            @DefaultValue("64") @Positive int pids,
+            @DefaultValue("0") @PositiveOrZero int poolSize) {
     }
 
     /** Limits a request gets when it names none. */

@@ -1,187 +1,72 @@
 package dev.edc.sandbox;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.Ulimit;
 import dev.edc.Roles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The Docker sandbox: one fresh container per run, locked down, fed through its stdin, killed at
- * its deadline and removed afterwards.
+ * The Docker sandbox: every run gets a container no other run touched — a warm one from the pool
+ * when one with the same limits waits, else one made now — fed through its stdin, killed at its
+ * deadline and removed afterwards.
  */
 @Component
 @Profile(Roles.WORKER)
 class DockerSandbox implements Sandbox {
 
-    private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
     private static final long DRAIN_MS = 5_000;
-    private static final Duration REAP_GRACE = Duration.ofSeconds(30);
+    private static final Duration LABEL_GRACE = Duration.ofSeconds(30);
 
-    private final DockerClient docker;
+    private final SandboxContainers containers;
+    private final WarmPool pool;
     private final SandboxProperties properties;
-    // Removal is off the result's path: the result is known once the container has stopped.
-    private final ExecutorService remover = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
-    DockerSandbox(DockerClient docker, SandboxProperties properties) {
-        this.docker = docker;
+    DockerSandbox(SandboxContainers containers, WarmPool pool, SandboxProperties properties) {
+        this.containers = containers;
+        this.pool = pool;
         this.properties = properties;
     }
 
     @Override
     public SandboxOutcome run(SandboxSpec spec, SandboxInput input) {
-        String id = create(spec);
+        PoolKey key = PoolKey.of(spec);
+        LiveContainer container = pool.take(key).orElseGet(() -> containers.start(key, spec.executionId(),
+                properties.compileTimeout().plus(spec.timeLimit()).plus(LABEL_GRACE), false));
         try {
-            return runIn(id, spec, input);
-        } catch (DockerException | IllegalStateException e) {
-            throw new SandboxException("Sandbox " + shortId(id) + " failed: " + e.getMessage(), e);
+            return drive(container, spec, input);
+        } catch (DockerException e) {
+            throw new SandboxException("Sandbox " + container.shortId() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SandboxException("Interrupted while running sandbox " + shortId(id), e);
+            throw new SandboxException("Interrupted while running sandbox " + container.shortId(), e);
         } finally {
-            remover.execute(() -> remove(id));
+            containers.discard(container);
         }
     }
 
-    private SandboxOutcome runIn(String id, SandboxSpec spec, SandboxInput input) throws InterruptedException {
-        OutputCollector output = new OutputCollector(spec.outputBytes(), () -> kill(id));
-        // Attach before start, or early output is lost.
-        docker.attachContainerCmd(id)
-                .withStdIn(new ByteArrayInputStream(input.payload()))
-                .withStdOut(true).withStdErr(true).withFollowStream(true)
-                .exec(output);
-        try (output) {
-            output.awaitStarted(10, TimeUnit.SECONDS);
-            docker.startContainerCmd(id).exec();
+    private SandboxOutcome drive(LiveContainer container, SandboxSpec spec, SandboxInput input) throws InterruptedException {
+        OutputCollector output = container.output();
+        output.limitTo(spec.outputBytes());
+        container.stdin().give(input.payload());
 
-            boolean timedOut = !output.awaitHeader(properties.compileTimeout().toMillis());
-            if (!timedOut && output.started()) {
-                long remainingMs = spec.timeLimit().toMillis() - (System.nanoTime() - output.programStartNanos()) / 1_000_000;
-                timedOut = !output.awaitCompletion(Math.max(remainingMs, 0), TimeUnit.MILLISECONDS);
-            }
-            if (timedOut) {
-                kill(id);
-            }
-            output.awaitCompletion(DRAIN_MS, TimeUnit.MILLISECONDS);
-            int exitCode = exitCode(id);
-            OutputCollector.Output result = output.output();
-            OutputCollector.Trailer trailer = result.trailer();
-            boolean oom = trailer != null ? trailer.oomKills() > 0 : exitCode == 137 && !timedOut && oomKilledFlag(id);
-            Long peak = trailer != null && trailer.peakBytes() >= 0 ? trailer.peakBytes() : null;
-            return new SandboxOutcome(output.reported(), output.started(), output.compileOutput(), exitCode, result.stdout(), result.stderr(),
-                    timedOut, result.cut(), oom, peak, Duration.ofNanos(output.runNanos()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        boolean timedOut = !output.awaitHeader(properties.compileTimeout().toMillis());
+        if (!timedOut && output.started()) {
+            long elapsedMs = (System.nanoTime() - output.programStartNanos()) / 1_000_000;
+            timedOut = !output.awaitEnd(Math.max(spec.timeLimit().toMillis() - elapsedMs, 0));
         }
-    }
-
-    private String create(SandboxSpec spec) {
-        HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("none")                              // no network at all, only loopback
-                .withReadonlyRootfs(true)                             // nothing outside /tmp can be written
-                .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,noexec,size=" + properties.tmpfsSize().toBytes()
-                        + ",nr_inodes=" + properties.tmpfsInodes()))  // the only writable place, size- and inode-capped
-                .withMemory(spec.memoryBytes())                       // memory limit...
-                .withMemorySwap(spec.memoryBytes())                   // ...with no swap beyond it
-                .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L)) // a CPU quota, not the whole host
-                .withPidsLimit((long) spec.pids())                    // stops fork bombs (per container, unlike nproc)
-                .withCapDrop(Capability.ALL)                          // no capability, even for a setuid binary
-                .withSecurityOpts(securityOptions())                  // no privilege gain through exec
-                .withUlimits(List.of(
-                        new Ulimit("fsize", properties.maxFileSize().toBytes(), properties.maxFileSize().toBytes()), // no huge files
-                        new Ulimit("nofile", (long) properties.maxOpenFiles(), (long) properties.maxOpenFiles()),  // bounded descriptors
-                        new Ulimit("core", 0L, 0L)))                  // no core dumps
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE)) // output never lands on the host's disk
-                .withInit(false);                                     // the runner's own init is PID 1
-        if (!properties.runtime().isBlank()) {
-            host.withRuntime(properties.runtime());                   // e.g. gVisor's runsc
+        if (timedOut) {
+            containers.kill(container.id());
         }
-        long deadline = Instant.now().plus(properties.compileTimeout()).plus(spec.timeLimit()).plus(REAP_GRACE).getEpochSecond();
-        CreateContainerCmd create = docker.createContainerCmd(spec.image())
-                .withHostConfig(host)
-                .withUser(properties.user())                          // never root, whatever the image says
-                .withEnv(List.of())                                   // nothing of the worker's environment
-                .withNetworkDisabled(true)
-                .withHostName("sandbox")
-                .withWorkingDir("/tmp")
-                .withTty(false)                                       // stdout and stderr stay apart
-                .withAttachStdin(true).withStdinOpen(true).withStdInOnce(true)
-                .withAttachStdout(true).withAttachStderr(true)
-                .withLabels(Map.of(
-                        SandboxLabels.SANDBOX, "true",
-                        SandboxLabels.EXECUTION, spec.executionId(),
-                        SandboxLabels.DEADLINE, Long.toString(deadline)));
-        if (!spec.command().isEmpty()) {
-            create.withCmd(spec.command());
-        }
-        try {
-            return create.exec().getId();
-        } catch (NotFoundException e) {
-            throw new SandboxException("Runner image " + spec.image() + " is missing on the Docker engine", e);
-        } catch (DockerException e) {
-            throw new SandboxException("Could not create a sandbox from " + spec.image() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new SandboxException("Docker engine unreachable: " + e.getMessage(), e);
-        }
-    }
-
-    private List<String> securityOptions() {
-        List<String> options = new ArrayList<>(List.of("no-new-privileges"));
-        if (!properties.seccompProfile().isBlank()) {
-            options.add("seccomp=" + properties.seccompProfile());
-        }
-        return options;
-    }
-
-    private int exitCode(String id) {
-        return docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())
-                .awaitStatusCode(DRAIN_MS, TimeUnit.MILLISECONDS);
-    }
-
-    private boolean oomKilledFlag(String id) {
-        Boolean flag = docker.inspectContainerCmd(id).exec().getState().getOOMKilled();
-        return Boolean.TRUE.equals(flag);
-    }
-
-    private void kill(String id) {
-        try {
-            docker.killContainerCmd(id).exec();
-        } catch (DockerException e) {
-            log.debug("sandbox {} already stopped: {}", shortId(id), e.getMessage());
-        }
-    }
-
-    private void remove(String id) {
-        try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException e) {
-            // already gone
-        } catch (RuntimeException e) {
-            log.warn("could not remove sandbox {} (the reaper will): {}", shortId(id), e.getMessage());
-        }
-    }
-
-    private static String shortId(String id) {
-        return id.length() > 12 ? id.substring(0, 12) : id;
+        output.awaitEnd(DRAIN_MS);
+        OutputCollector.Output result = output.output();
+        OutputCollector.Trailer trailer = result.trailer();
+        // The init's trailer carries the exit code; without it (killed), ask the engine.
+        int exitCode = trailer != null ? trailer.exitCode() : containers.exitCode(container.id(), DRAIN_MS);
+        boolean oom = trailer != null ? trailer.oomKills() > 0 : exitCode == 137 && !timedOut && containers.oomKilledFlag(container.id());
+        Long peak = trailer != null && trailer.peakBytes() >= 0 ? trailer.peakBytes() : null;
+        return new SandboxOutcome(output.reported(), output.started(), output.compileOutput(), exitCode,
+                result.stdout(), result.stderr(), timedOut, result.cut(), oom, peak, Duration.ofNanos(output.runNanos()));
     }
 }

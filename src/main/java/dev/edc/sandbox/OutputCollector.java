@@ -26,12 +26,14 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private static final int TRAILER_ROOM = 96; // bytes past the cap kept so the trailer can still be read
     private static final int MAX_HEADER_LINE = 64;
 
-    private final long cap;
     private final Runnable onCapExceeded;
+    private long cap = Long.MAX_VALUE / 2;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final ByteArrayOutputStream header = new ByteArrayOutputStream();
     private final CountDownLatch headerDone = new CountDownLatch(1);
+    // Our own: docker-java 3.7's awaitCompletion(timeout) closes the stream whenever it returns.
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private long headerLength = -1;
     private boolean reported;
@@ -41,9 +43,23 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private long programEndNanos;
     private boolean capExceeded;
 
-    OutputCollector(long cap, Runnable onCapExceeded) {
-        this.cap = cap;
+    OutputCollector(Runnable onCapExceeded) {
         this.onCapExceeded = onCapExceeded;
+    }
+
+    /** Sets the cap on stdout+stderr, before the job's payload is given. */
+    synchronized void limitTo(long bytes) {
+        this.cap = bytes;
+    }
+
+    /** Whether the stream has ended (the container stopped). */
+    boolean ended() {
+        return ended.getCount() == 0;
+    }
+
+    /** Waits until the stream ends (the container stopped), without closing it on timeout. */
+    boolean awaitEnd(long timeoutMs) throws InterruptedException {
+        return ended.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -70,6 +86,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
             programEndNanos = System.nanoTime();
         }
         headerDone.countDown();
+        ended.countDown();
         super.onComplete();
     }
 
@@ -79,6 +96,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
             programEndNanos = System.nanoTime();
         }
         headerDone.countDown();
+        ended.countDown();
         super.onError(throwable);
     }
 

@@ -9,6 +9,8 @@ final class SandboxLabels {
     static final String EXECUTION = "dev.edc.execution";
     /** Epoch second after which the container is garbage, whoever made it. */
     static final String DEADLINE = "dev.edc.deadline";
+    /** Marks a container started ahead of demand, waiting in the warm pool. */
+    static final String POOL = "dev.edc.pool";
 
     private SandboxLabels() {
     }

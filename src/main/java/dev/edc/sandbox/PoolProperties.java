@@ -1,0 +1,23 @@
+package dev.edc.sandbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+
+/**
+ * The warm pool: {@code edc.pool.*}. Sizes are per language, {@code edc.languages[*].runner.pool-size}.
+ *
+ * @param enabled      switch for the whole pool: off, every job gets a container made on demand
+ * @param maxAge       a warm container older than this is replaced (keeps runners fresh, labels valid)
+ * @param idleAfter    a pool whose language saw no job for this long shrinks to nothing until the next job
+ * @param memoryBudget the sum of the memory limits of all warm containers stays under this
+ */
+@ConfigurationProperties("edc.pool")
+record PoolProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("5m") Duration maxAge,
+        @DefaultValue("10m") Duration idleAfter,
+        @DefaultValue("2GB") DataSize memoryBudget) {
+}

@@ -1,0 +1,197 @@
+package dev.edc.sandbox;
+
+import dev.edc.Roles;
+import dev.edc.language.LanguageRegistry;
+import dev.edc.language.LanguageVersion;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Containers started ahead of demand, their runners warmed up and waiting for a payload, so that
+ * a job pays neither container creation nor runtime start. Each serves exactly one job and is then
+ * destroyed like any other sandbox: a job never sees what another touched. Refilled in the
+ * background; a pool nobody used for a while shrinks to nothing.
+ */
+@Component
+@Profile(Roles.WORKER)
+class WarmPool {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
+    private static final Duration LABEL_GRACE = Duration.ofMinutes(10);
+
+    private final SandboxContainers containers;
+    private final PoolProperties properties;
+    private final Map<PoolKey, Integer> targets = new LinkedHashMap<>();
+    private final Map<PoolKey, ConcurrentLinkedDeque<LiveContainer>> idle = new ConcurrentHashMap<>();
+    private final Map<PoolKey, Instant> lastDemand = new ConcurrentHashMap<>();
+    private final AtomicBoolean filling = new AtomicBoolean();
+    private volatile boolean open;
+    // One container started at a time: refilling must not starve the jobs running on this host.
+    private final ExecutorService filler = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("warm-pool").factory());
+
+    WarmPool(SandboxContainers containers, PoolProperties properties, LanguageRegistry languages) {
+        this.containers = containers;
+        this.properties = properties;
+        for (LanguageVersion language : languages.all()) {
+            if (language.runner().poolSize() > 0) {
+                targets.merge(keyOf(language), language.runner().poolSize(), Integer::sum);
+            }
+        }
+    }
+
+    /** The key of a language's default limits: jobs with other limits get a fresh container. */
+    static PoolKey keyOf(LanguageVersion language) {
+        return new PoolKey(language.runner().image(), language.runner().command(),
+                language.limits().memoryMb() * 1024 * 1024, language.runner().pids());
+    }
+
+    /** A warm container for these limits, if one is waiting; it is the caller's to use once and discard. */
+    Optional<LiveContainer> take(PoolKey key) {
+        if (!open || !targets.containsKey(key)) {
+            return Optional.empty();
+        }
+        lastDemand.put(key, Instant.now());
+        ConcurrentLinkedDeque<LiveContainer> waiting = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+        LiveContainer container;
+        while ((container = waiting.pollFirst()) != null) {
+            if (!container.output().ended()) {
+                break;
+            }
+            containers.discard(container); // died while waiting
+        }
+        refill();
+        return Optional.ofNullable(container);
+    }
+
+    /** Containers waiting now, and the sum of their memory limits. */
+    PoolSize size() {
+        int count = 0;
+        long memory = 0;
+        for (var entry : idle.entrySet()) {
+            count += entry.getValue().size();
+            memory += entry.getValue().size() * entry.getKey().memoryBytes();
+        }
+        return new PoolSize(count, memory);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void open() {
+        if (!properties.enabled() || targets.isEmpty()) {
+            log.info("warm pool: off");
+            return;
+        }
+        open = true;
+        targets.keySet().forEach(key -> lastDemand.put(key, Instant.now()));
+        log.info("warm pool: filling {} (memory budget {})", describeTargets(), properties.memoryBudget());
+        refill();
+    }
+
+    /** Retires old containers, shrinks pools nobody uses, refills the others. */
+    @Scheduled(fixedDelayString = "${edc.pool.maintain-interval:15s}")
+    void maintain() {
+        if (!open) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (var entry : idle.entrySet()) {
+            boolean unused = lastDemand.getOrDefault(entry.getKey(), Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
+            entry.getValue().removeIf(container -> {
+                boolean retire = unused || container.startedAt().plus(properties.maxAge()).isBefore(now) || container.output().ended();
+                if (retire) {
+                    containers.discard(container);
+                }
+                return retire;
+            });
+        }
+        refill();
+    }
+
+    @PreDestroy
+    void close() {
+        open = false;
+        filler.shutdownNow();
+        idle.values().forEach(waiting -> {
+            LiveContainer container;
+            while ((container = waiting.pollFirst()) != null) {
+                containers.discard(container);
+            }
+        });
+    }
+
+    private void refill() {
+        if (open && filling.compareAndSet(false, true)) {
+            filler.execute(() -> {
+                try {
+                    fillMissing();
+                } finally {
+                    filling.set(false);
+                }
+            });
+        }
+    }
+
+    private void fillMissing() {
+        for (PoolKey key : wanted()) {
+            if (!open) {
+                return;
+            }
+            try {
+                LiveContainer container = containers.start(key, "pool", properties.maxAge().plus(LABEL_GRACE), true);
+                idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).addLast(container);
+            } catch (SandboxException e) {
+                log.warn("warm pool: could not start a container for {}: {}", key.image(), e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** The containers to start now, one per missing slot, round-robin over languages, within budget. */
+    private List<PoolKey> wanted() {
+        Instant now = Instant.now();
+        long memory = size().memoryBytes();
+        List<PoolKey> wanted = new ArrayList<>();
+        boolean added = true;
+        Map<PoolKey, Integer> counts = new LinkedHashMap<>();
+        targets.keySet().forEach(key -> counts.put(key, idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).size()));
+        while (added) {
+            added = false;
+            for (var target : targets.entrySet()) {
+                PoolKey key = target.getKey();
+                boolean inDemand = !lastDemand.getOrDefault(key, Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
+                if (inDemand && counts.get(key) < target.getValue() && memory + key.memoryBytes() <= properties.memoryBudget().toBytes()) {
+                    wanted.add(key);
+                    counts.merge(key, 1, Integer::sum);
+                    memory += key.memoryBytes();
+                    added = true;
+                }
+            }
+        }
+        return wanted;
+    }
+
+    private String describeTargets() {
+        return targets.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey().image()).toList().toString();
+    }
+
+    record PoolSize(int containers, long memoryBytes) {
+    }
+}
