@@ -52,17 +52,17 @@ public final class EdcJava {
     public static void main(String[] ignored) throws Throwable {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if ("1".equals(System.getenv("EDC_WARMUP"))) {
-            compile(compiler, "public class Warm { public static void main(String[] a) { System.out.println(a.length); } }");
+            warmUp(compiler);
         }
         Job job = Job.read(new DataInputStream(System.in));
         Compilation compilation = compile(compiler, job.source);
         compiler = null;
+        Method main = compilation.succeeded() ? compilation.mainMethod() : null;
+        System.gc(); // give the compiler's garbage back before the program starts
         report(compilation);
-        if (!compilation.succeeded()) {
+        if (main == null) {
             System.exit(1);
         }
-        Method main = compilation.mainMethod();
-        System.gc(); // give the compiler's garbage back before the program's memory is measured
         System.setIn(new ByteArrayInputStream(job.stdin));
         Thread.currentThread().setContextClassLoader(main.getDeclaringClass().getClassLoader());
         try {
@@ -70,6 +70,24 @@ public final class EdcJava {
         } catch (InvocationTargetException e) {
             // Rethrown from main: the JVM prints "Exception in thread "main" ..." and exits 1, as java does.
             throw withoutRunnerFrames(e.getCause());
+        }
+    }
+
+    /** Exercises javac's common paths until the JIT has compiled them: a job then compiles in milliseconds. */
+    private static void warmUp(JavaCompiler compiler) throws IOException {
+        String source = "import java.util.*; import java.util.function.*;\n"
+                + "public class Warm { static final class P { final int x; final String y; P(int x, String y) { this.x = x; this.y = y; } }\n"
+                + "  interface Shape { double area(); }\n"
+                + "  static <T extends Comparable<T>> T max(List<T> xs) { return Collections.max(xs); }\n"
+                + "  public static void main(String[] args) throws Exception {\n"
+                + "    Scanner in = new Scanner(System.in); List<Integer> xs = new ArrayList<>();\n"
+                + "    Map<String, List<P>> m = new HashMap<>(); Function<Integer, String> f = i -> \"n\" + i;\n"
+                + "    for (int i = 0; i < args.length; i++) { xs.add(i * 2); m.computeIfAbsent(f.apply(i), k -> new ArrayList<>()).add(new P(i, args[i])); }\n"
+                + "    Shape s = () -> Math.PI; StringBuilder sb = new StringBuilder(); sb.append(max(xs)).append(s.area());\n"
+                + "    try { System.out.printf(\"%s %d%n\", sb, xs.stream().mapToInt(Integer::intValue).sum()); } catch (RuntimeException e) { throw new IllegalStateException(e); }\n"
+                + "  } }";
+        for (int i = 0; i < 12; i++) {
+            compile(compiler, source.replace("Warm", "Warm" + i));
         }
     }
 

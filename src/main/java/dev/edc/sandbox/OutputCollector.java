@@ -34,6 +34,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private final CountDownLatch headerDone = new CountDownLatch(1);
     // Our own: docker-java 3.7's awaitCompletion(timeout) closes the stream whenever it returns.
     private final CountDownLatch ended = new CountDownLatch(1);
+    private byte[] stdoutTail = new byte[0]; // the last bytes of stdout, where the trailer lands
 
     private long headerLength = -1;
     private boolean reported;
@@ -75,6 +76,12 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
             }
         } else if (frame.getStreamType() == StreamType.STDOUT) {
             keep(stdout, bytes, 0);
+        }
+        if (frame.getStreamType() == StreamType.STDOUT && endsWithTrailer()) {
+            // The init reports only once every process of the program is dead: the run is over,
+            // whatever the engine still has to do to tear the container down.
+            programEndNanos = System.nanoTime();
+            ended.countDown();
         } else if (frame.getStreamType() == StreamType.STDERR) {
             keep(stderr, bytes, 0);
         }
@@ -83,7 +90,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     @Override
     public void onComplete() {
         synchronized (this) {
-            programEndNanos = System.nanoTime();
+            programEndNanos = programEndNanos != 0 ? programEndNanos : System.nanoTime();
         }
         headerDone.countDown();
         ended.countDown();
@@ -93,7 +100,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     @Override
     public void onError(Throwable throwable) {
         synchronized (this) {
-            programEndNanos = System.nanoTime();
+            programEndNanos = programEndNanos != 0 ? programEndNanos : System.nanoTime();
         }
         headerDone.countDown();
         ended.countDown();
@@ -215,10 +222,25 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         long room = cap + TRAILER_ROOM - stdout.size() - stderr.size();
         int take = (int) Math.min(bytes.length - from, Math.max(room, 0));
         stream.write(bytes, from, take);
+        if (stream == stdout) {
+            byte[] joined = Arrays.copyOf(stdoutTail, stdoutTail.length + take);
+            System.arraycopy(bytes, from, joined, stdoutTail.length, take);
+            stdoutTail = Arrays.copyOfRange(joined, Math.max(0, joined.length - MAX_HEADER_LINE), joined.length);
+        }
         if (take < bytes.length - from) {
             capExceeded = true;
             onCapExceeded.run();
         }
+    }
+
+    private boolean endsWithTrailer() {
+        if (stdoutTail.length == 0 || stdoutTail[stdoutTail.length - 1] != '\n') {
+            return false;
+        }
+        byte[] tail = stdoutTail;
+        int at = lastIndexOf(tail, TRAILER);
+        return at >= 0 && tail[tail.length - 1] == '\n'
+                && Trailer.parse(new String(tail, at + TRAILER.length, tail.length - at - TRAILER.length - 1, StandardCharsets.US_ASCII)) != null;
     }
 
     private static int lastIndexOf(byte[] haystack, byte[] needle) {
