@@ -6,6 +6,7 @@ import dev.edc.queue.JobPublisher;
 import dev.edc.store.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -45,6 +46,15 @@ public class ExecutionService {
         requireSizes(request);
         Limits limits = resolveLimits(request.limits(), language.limits());
         String uuid = request.uuid() != null ? request.uuid() : UUID.randomUUID().toString();
+        MDC.put("execution", uuid);
+        try {
+            return queue(request, language, limits, uuid);
+        } finally {
+            MDC.remove("execution");
+        }
+    }
+
+    private ExecutionResult queue(ExecutionRequest request, LanguageVersion language, Limits limits, String uuid) {
         ExecutionResult queued = ExecutionResult.queued(uuid, language.language(), language.version(), clock.instant());
         try {
             if (!store.create(queued)) {
@@ -59,8 +69,10 @@ public class ExecutionService {
             publisher.publish(job);
         } catch (RuntimeException e) {
             withdraw(uuid);
+            log.warn("execution {}: not queued: {}", uuid, e.getMessage());
             throw e;
         }
+        log.info("execution {}: queued {} {}", uuid, language.language(), language.version());
         return queued;
     }
 

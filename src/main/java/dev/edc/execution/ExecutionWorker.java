@@ -5,6 +5,7 @@ import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
 import dev.edc.queue.ResultAnnouncer;
 import dev.edc.sandbox.Sandbox;
+import dev.edc.sandbox.SandboxException;
 import dev.edc.sandbox.SandboxInput;
 import dev.edc.sandbox.SandboxOutcome;
 import dev.edc.sandbox.SandboxSpec;
@@ -31,13 +32,16 @@ public class ExecutionWorker {
     private final Sandbox sandbox;
     private final ResultStore store;
     private final ResultAnnouncer announcer;
+    private final ExecutionMetrics metrics;
     private final Clock clock;
 
-    ExecutionWorker(LanguageRegistry languages, Sandbox sandbox, ResultStore store, ResultAnnouncer announcer, Clock clock) {
+    ExecutionWorker(LanguageRegistry languages, Sandbox sandbox, ResultStore store, ResultAnnouncer announcer,
+                    ExecutionMetrics metrics, Clock clock) {
         this.languages = languages;
         this.sandbox = sandbox;
         this.store = store;
         this.announcer = announcer;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -62,10 +66,17 @@ public class ExecutionWorker {
         announcer.announce(running);
         log.info("execution {}: running {} {}", job.uuid(), job.language(), job.version());
 
-        SandboxOutcome outcome = sandbox.run(spec(job, language), input(job));
+        SandboxOutcome outcome;
+        try {
+            outcome = sandbox.run(spec(job, language), input(job));
+        } catch (SandboxException e) {
+            metrics.sandboxFailed(job.language(), job.version());
+            throw e;
+        }
         ExecutionResult result = Verdicts.finish(running, outcome, clock.instant());
         store.update(result);
         announcer.announce(result);
+        metrics.finished(result, outcome);
         log.info("execution {}: {} (exit {}, {} ms, {} KiB)", job.uuid(), result.status(), result.exitCode(),
                 result.timeMs(), result.memoryKb());
         if (result.status() == ExecutionStatus.INTERNAL_ERROR) {

@@ -1,6 +1,8 @@
 package dev.edc.push;
 
 import dev.edc.Roles;
+import dev.edc.access.AccessProperties;
+import dev.edc.access.StompApiKeyCheck;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -20,17 +22,20 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final LateSubscriberReplay replay;
     private final OncePerSubscription oncePerSubscription;
-    private final PushProperties properties;
+    private final StompApiKeyCheck apiKeyCheck;
+    private final AccessProperties access;
 
-    StompConfiguration(LateSubscriberReplay replay, OncePerSubscription oncePerSubscription, PushProperties properties) {
+    StompConfiguration(LateSubscriberReplay replay, OncePerSubscription oncePerSubscription,
+                       StompApiKeyCheck apiKeyCheck, AccessProperties access) {
         this.replay = replay;
         this.oncePerSubscription = oncePerSubscription;
-        this.properties = properties;
+        this.apiKeyCheck = apiKeyCheck;
+        this.access = access;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+        registry.addEndpoint("/ws").setAllowedOriginPatterns(access.allowedOrigins().toArray(String[]::new));
     }
 
     @Override
@@ -41,7 +46,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(replay);
+        registration.interceptors(apiKeyCheck, replay);
     }
 
     @Override

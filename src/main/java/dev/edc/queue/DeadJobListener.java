@@ -5,6 +5,7 @@ import dev.edc.execution.ExecutionResult;
 import dev.edc.store.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Profile;
@@ -39,6 +40,15 @@ class DeadJobListener {
             log.error("dead job without an execution id dropped: {}", message);
             return;
         }
+        MDC.put("execution", uuid);
+        try {
+            giveUp(uuid);
+        } finally {
+            MDC.remove("execution");
+        }
+    }
+
+    private void giveUp(String uuid) {
         store.find(uuid).filter(record -> !record.isFinal()).ifPresentOrElse(record -> {
             ExecutionResult failed = record.internalError(
                     "EDC could not run this execution (its job was dead-lettered); see the worker's log", clock.instant());

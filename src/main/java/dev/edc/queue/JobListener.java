@@ -7,6 +7,7 @@ import dev.edc.execution.ExecutionWorker;
 import dev.edc.execution.PoisonJobException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Profile;
@@ -49,6 +50,7 @@ class JobListener {
             channel.basicReject(tag, false);
             return;
         }
+        MDC.put("execution", job.uuid());
         try {
             worker.process(job);
             channel.basicAck(tag, false);
@@ -60,6 +62,8 @@ class JobListener {
             log.error("execution {}: failed ({}), {}", job.uuid(), e.getMessage(),
                     retry ? "requeued for one more try" : "dead-lettered", e);
             channel.basicNack(tag, false, retry);
+        } finally {
+            MDC.remove("execution");
         }
     }
 }

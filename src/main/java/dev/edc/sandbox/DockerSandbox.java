@@ -49,6 +49,7 @@ class DockerSandbox implements Sandbox {
     private SandboxOutcome drive(LiveContainer container, SandboxSpec spec, SandboxInput input) throws InterruptedException {
         OutputCollector output = container.output();
         output.limitTo(spec.outputBytes());
+        long givenNanos = System.nanoTime();
         container.stdin().give(input.payload());
 
         boolean timedOut = !output.awaitHeader(properties.compileTimeout().toMillis());
@@ -67,6 +68,8 @@ class DockerSandbox implements Sandbox {
         boolean oom = trailer != null ? trailer.oomKills() > 0 : exitCode == 137 && !timedOut && containers.oomKilledFlag(container.id());
         Long peak = trailer != null && trailer.peakBytes() >= 0 ? trailer.peakBytes() : null;
         return new SandboxOutcome(output.reported(), output.started(), output.compileOutput(), exitCode,
-                result.stdout(), result.stderr(), timedOut, result.cut(), oom, peak, Duration.ofNanos(output.runNanos()));
+                result.stdout(), result.stderr(), timedOut, result.cut(), oom, peak,
+                output.started() ? Duration.ofNanos(output.programStartNanos() - givenNanos) : Duration.ZERO,
+                Duration.ofNanos(output.runNanos()));
     }
 }

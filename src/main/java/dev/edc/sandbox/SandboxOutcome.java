@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param outputLimitExceeded stdout+stderr passed the cap; the output was cut and the container killed
  * @param memoryLimitHit      the kernel killed a process of the sandbox for memory
  * @param peakMemoryBytes     the sandbox's peak memory, or null if it could not be read
+ * @param compileTime         wall time from the payload's arrival to the program's start (compilation)
  * @param runTime             wall time from the program's start to its end
  */
 public record SandboxOutcome(
@@ -28,5 +29,6 @@ public record SandboxOutcome(
         boolean outputLimitExceeded,
         boolean memoryLimitHit,
         Long peakMemoryBytes,
+        Duration compileTime,
         Duration runTime) {
 }

@@ -1,0 +1,37 @@
+package dev.edc.access;
+
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.util.List;
+
+/**
+ * Who may use EDC and how much: {@code edc.access.*}. Off by default; one setting, the keys, turns
+ * it on.
+ *
+ * @param apiKeys                    accepted {@code X-API-Key} values; empty: no key needed
+ * @param requestsPerMinute          submissions per minute for each key (0: unlimited)
+ * @param anonymousRequestsPerMinute submissions per minute per client address when no keys are set (0: unlimited)
+ * @param allowedOrigins             browser origins allowed to call the API and open {@code /ws} (web IDEs on other hosts)
+ * @param maxRequestSize             largest request body (413 above)
+ */
+@Validated
+@ConfigurationProperties("edc.access")
+public record AccessProperties(
+        @DefaultValue List<String> apiKeys,
+        @DefaultValue("120") @PositiveOrZero int requestsPerMinute,
+        @DefaultValue("0") @PositiveOrZero int anonymousRequestsPerMinute,
+        @DefaultValue("*") List<String> allowedOrigins,
+        @DefaultValue("2MB") DataSize maxRequestSize) {
+
+    public boolean keysRequired() {
+        return !apiKeys.isEmpty();
+    }
+
+    public boolean accepts(String key) {
+        return key != null && apiKeys.contains(key);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.edc.sandbox;
+
+import dev.edc.Roles;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** The warm pool's size, as operators see it at {@code /actuator/prometheus}. */
+@Component
+@Profile(Roles.WORKER)
+class PoolMetrics {
+
+    PoolMetrics(WarmPool pool, MeterRegistry registry) {
+        Gauge.builder("edc.pool.containers", pool, p -> p.size().containers())
+                .description("Warm containers waiting for a job").register(registry);
+        Gauge.builder("edc.pool.memory.limit", pool, p -> p.size().memoryBytes())
+                .description("Sum of the memory limits of the warm containers").baseUnit("bytes").register(registry);
+    }
+}

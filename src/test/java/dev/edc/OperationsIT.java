@@ -1,0 +1,59 @@
+package dev.edc;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static dev.edc.EdcClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators and browsers rely on: readiness, metrics, request bounds, CORS. */
+class OperationsIT extends IntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldBeReadyOnlyWithRabbitRedisAndDocker() {
+        EdcClient.Response readiness = edc.get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().get("components").propertyNames()).contains("rabbit", "redis", "docker");
+    }
+
+    @Test
+    void shouldExposeExecutionMetricsForPrometheus() {
+        edc.run(Map.of("uuid", uniqueId("metrics"), "language", "js", "code", "console.log('m')"));
+
+        String metrics = edc.get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("edc_executions_total{language=\"javascript\",status=\"SUCCESS\",version=\"20\"}",
+                "edc_queue_wait_seconds_bucket", "edc_run_time_seconds_bucket", "edc_compile_time_seconds_count",
+                "edc_pool_containers");
+    }
+
+    @Test
+    void shouldRefuseABodyAboveTheRequestSizeLimit() {
+        EdcClient.Response response = edc.post("/execute-code", "{\"code\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("at most 2097152 bytes");
+    }
+
+    @Test
+    void shouldAllowAWebIdeOnAnotherOriginToSubmit() throws Exception {
+        HttpResponse<Void> preflight = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/execute-code"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://ide.example.org")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ide.example.org");
+    }
+}
