@@ -98,7 +98,7 @@ class PlaygroundIT extends IntegrationTest {
     }
 
     @Test
-    void shouldShowTheCompilerMessagesOfJavaThatDoesNotCompile() {
+    void shouldShowTheCompilerMessagesOfJavaThatDoesNotCompile() throws IOException {
         languageChoice().selectByValue("java:21");
         setEditorText("public class Broken { public static void main(String[] args) { int x = \"text\"; } }");
 
@@ -107,6 +107,19 @@ class PlaygroundIT extends IntegrationTest {
         assertThat(text("status")).isEqualTo("COMPILATION_ERROR");
         assertThat(browser.findElement(By.id("compile-output")).isDisplayed()).isTrue();
         assertThat(text("compile-output")).contains("incompatible types");
+        screenshot("playground-compile-error.png");
+    }
+
+    @Test
+    void shouldShowWhyARequestWasRefused() {
+        languageChoice();
+        setEditorText("// " + "x".repeat(70_000));
+
+        run();
+
+        assertThat(text("status")).isEqualTo("HTTP 413");
+        assertThat(text("message")).contains("code is 70003 bytes but this server accepts at most 65536 bytes.");
+        assertThat(browser.findElement(By.id("run")).isEnabled()).as("ready to run again").isTrue();
     }
 
     @Test
