@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 log() { printf '[services] %s\n' "$*"; }
 
 missing=()
-for package in docker.io rabbitmq-server redis-server debootstrap; do
+# chromium and chromium-driver: the browser that PlaygroundIT drives headless
+for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -4,6 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.edc.Roles;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +20,7 @@ import java.util.List;
 /** {@code GET /languages}: one entry per runnable language version. */
 @RestController
 @Profile(Roles.API)
+@Tag(name = "languages", description = "What can be run")
 class LanguageController {
 
     private final LanguageRegistry languages;
@@ -22,6 +30,10 @@ class LanguageController {
     }
 
     @GetMapping("/languages")
+    @Operation(summary = "List the runnable language versions")
+    @ApiResponse(responseCode = "200", description = "One entry per runnable language version",
+            content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = LanguageView.class)),
+                    examples = @ExampleObject(value = ApiExamples.LANGUAGES)))
     List<LanguageView> languages() {
         return languages.all().stream().map(LanguageView::of).toList();
     }

@@ -1,6 +1,7 @@
 package dev.edc.execution;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,18 +15,25 @@ public record ExecutionResult(
         String uuid,
         String language,
         String version,
+        @Schema(description = "QUEUED and RUNNING while not done; the others are final verdicts (API.md: The result)")
         ExecutionStatus status,
+        @Schema(description = "the program's exit code; null if it was killed or never ran")
         Integer exitCode,
+        @Schema(description = "the signal that killed the program, e.g. SIGKILL; null otherwise")
         String signal,
         String stdout,
         String stderr,
         String compileOutput,
+        @Schema(description = "stdout+stderr passed the output limit: what was kept is returned")
         boolean outputTruncated,
+        @Schema(description = "wall-clock run time in milliseconds")
         Long timeMs,
+        @Schema(description = "peak memory in kilobytes")
         Long memoryKb,
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
+        @Schema(description = "why an INTERNAL_ERROR happened; null otherwise")
         String message) {
 
     public static ExecutionResult queued(String uuid, String language, String version, Instant queuedAt) {
