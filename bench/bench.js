@@ -368,7 +368,7 @@ function machine() {
   };
 }
 
-function report(results, m, loadBefore, loadAfter, seconds) {
+function report(results, m, loadAfter, seconds) {
   const L = results.latency;
   const poolA = results.pool.a;
   const poolLine = poolA === undefined ? 'pool: not measured'
@@ -381,7 +381,8 @@ function report(results, m, loadBefore, loadAfter, seconds) {
   lines.push('| machine | |', '| --- | --- |');
   lines.push(`| CPUs (nproc) | ${m.cpus} |`, `| memory | ${m.memory} |`, `| kernel | ${m.kernel} |`, `| Docker engine | ${m.docker} |`);
   lines.push(`| host runtimes (d) | Node.js ${m.node}; ${m.java} |`);
-  lines.push(`| load average (1 min) before / after | ${loadBefore} / ${loadAfter} (the machine is shared: read medians, not single runs) |`);
+  const loads = Object.entries(results.load).map(([mode, load]) => `(${mode}) ${load}`).join(', ');
+  lines.push(`| load average (1 min) at the start of ${loads}; at the end ${loadAfter} | the machine is shared: compare runs made under a similar load |`);
   lines.push(`| settings | ${config.runs} runs after ${config.warmup} warm-up runs per cell, burst of ${config.burst}, EDC worker concurrency ${config.concurrency}; ${Math.round(seconds)} s in all |`);
   lines.push('');
   lines.push(poolLine, '');
@@ -425,9 +426,10 @@ async function main() {
   }
   fs.mkdirSync(config.out, { recursive: true });
   const started = performance.now();
-  const loadBefore = os.loadavg()[0].toFixed(2);
-  const results = { latency: { a: {}, b: {}, c: {}, d: {} }, burst: {}, pool: {}, failures: [] };
+  const results = { latency: { a: {}, b: {}, c: {}, d: {} }, burst: {}, pool: {}, load: {}, failures: [] };
   const attempt = async (what, fn) => {
+    const mode = /^\((\w)\)/.exec(what)[1];
+    results.load[mode] ??= os.loadavg()[0].toFixed(2);
     try { await fn(); } catch (e) { results.failures.push(`${what}: ${e.message.split('\n')[0]}`); log(`FAILED ${what}: ${e.message}`); }
   };
   log(`${config.runs} runs + ${config.warmup} warm-up per cell; modes ${config.modes.join(',')}`);
@@ -444,7 +446,7 @@ async function main() {
   if (config.modes.includes('a')) await attempt('(a) EDC with pool', () => measureEdc('a', true, results));
   if (config.modes.includes('b')) await attempt('(b) EDC without pool', () => measureEdc('b', false, results));
 
-  const text = report(results, machine(), loadBefore, os.loadavg()[0].toFixed(2), (performance.now() - started) / 1000);
+  const text = report(results, machine(), os.loadavg()[0].toFixed(2), (performance.now() - started) / 1000);
   process.stdout.write('\n' + text);
   fs.writeFileSync(config.results, text);
   log(`written to ${path.relative(process.cwd(), config.results)}`);
