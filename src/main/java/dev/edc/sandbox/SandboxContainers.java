@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.edc.Roles;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +41,21 @@ class SandboxContainers {
     // Removal is off the result's path: the result is known once the program has ended.
     private final ExecutorService remover = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-remover").factory());
 
+    // Tells this worker's containers from other workers' on the same engine.
+    private final String workerId = UUID.randomUUID().toString();
+
     SandboxContainers(DockerClient docker, SandboxProperties properties) {
         this.docker = docker;
         this.properties = properties;
+    }
+
+    /** On shutdown, finishes the removals under way: no container outlives its worker. */
+    @PreDestroy
+    void finishRemovals() throws InterruptedException {
+        remover.shutdown();
+        if (!remover.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("sandbox removals still running at shutdown; the next worker's reaper will finish them");
+        }
     }
 
     /**
@@ -139,6 +153,7 @@ class SandboxContainers {
         Map<String, String> labels = new HashMap<>(Map.of(
                 SandboxLabels.SANDBOX, "true",
                 SandboxLabels.EXECUTION, executionId,
+                SandboxLabels.WORKER, workerId,
                 SandboxLabels.DEADLINE, Long.toString(Instant.now().plus(lifetime).getEpochSecond())));
         if (warm) {
             labels.put(SandboxLabels.POOL, "true");
