@@ -115,7 +115,8 @@ public final class EdcJava {
     private static boolean isRunnerFrame(StackTraceElement frame) {
         String c = frame.getClassName();
         return c.equals(EdcJava.class.getName()) || c.startsWith("java.lang.reflect.")
-                || c.startsWith("jdk.internal.reflect.") || c.startsWith("sun.reflect.");
+                || c.startsWith("jdk.internal.reflect.") || c.startsWith("sun.reflect.")
+                || c.startsWith("java.lang.invoke."); // JDK 18+ reflection runs through method handles
     }
 
     private static final class Compilation {

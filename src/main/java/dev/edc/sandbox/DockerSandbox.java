@@ -36,6 +36,7 @@ class DockerSandbox implements Sandbox {
 
     private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
     private static final long DRAIN_MS = 5_000;
+    private static final long STOP_GRACE_MS = 300; // for the init to kill the program and report after SIGUSR1
     private static final Duration REAP_GRACE = Duration.ofSeconds(30);
 
     private final DockerClient docker;
@@ -64,7 +65,9 @@ class DockerSandbox implements Sandbox {
     }
 
     private SandboxOutcome runIn(String id, SandboxSpec spec, SandboxInput input) throws InterruptedException {
-        OutputCollector output = new OutputCollector(spec.outputBytes(), () -> kill(id));
+        // The cap is passed on the attach thread, which must go on reading for the trailer to arrive.
+        OutputCollector output = new OutputCollector(spec.outputBytes(),
+                collector -> Thread.ofVirtual().start(() -> stop(id, collector)));
         // Attach before start, or early output is lost.
         docker.attachContainerCmd(id)
                 .withStdIn(new ByteArrayInputStream(input.payload()))
@@ -77,12 +80,12 @@ class DockerSandbox implements Sandbox {
             boolean timedOut = !output.awaitHeader(properties.compileTimeout().toMillis());
             if (!timedOut && output.started()) {
                 long remainingMs = spec.timeLimit().toMillis() - (System.nanoTime() - output.programStartNanos()) / 1_000_000;
-                timedOut = !output.awaitCompletion(Math.max(remainingMs, 0), TimeUnit.MILLISECONDS);
+                timedOut = !output.awaitEnd(Math.max(remainingMs, 0), TimeUnit.MILLISECONDS);
             }
             if (timedOut) {
-                kill(id);
+                stop(id, output);
             }
-            output.awaitCompletion(DRAIN_MS, TimeUnit.MILLISECONDS);
+            output.awaitEnd(DRAIN_MS, TimeUnit.MILLISECONDS);
             int exitCode = exitCode(id);
             OutputCollector.Output result = output.output();
             OutputCollector.Trailer trailer = result.trailer();
@@ -98,6 +101,7 @@ class DockerSandbox implements Sandbox {
     private String create(SandboxSpec spec) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")                              // no network at all, only loopback
+                .withIpcMode("none")                                  // private IPC, no /dev/shm: no writable place beyond /tmp's caps
                 .withReadonlyRootfs(true)                             // nothing outside /tmp can be written
                 .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,noexec,size=" + properties.tmpfsSize().toBytes()
                         + ",nr_inodes=" + properties.tmpfsInodes()))  // the only writable place, size- and inode-capped
@@ -163,9 +167,27 @@ class DockerSandbox implements Sandbox {
         return Boolean.TRUE.equals(flag);
     }
 
-    private void kill(String id) {
+    /**
+     * Ends a run at a limit. SIGUSR1 has the runner's init kill every process of the program and
+     * still report its peak memory; SIGKILL ends the container if that report does not come in time.
+     */
+    private void stop(String id, OutputCollector output) {
         try {
-            docker.killContainerCmd(id).exec();
+            signal(id, "SIGUSR1");
+            if (output.awaitEnd(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.debug("sandbox {}: output stream failed while stopping: {}", shortId(id), e.getMessage());
+        }
+        signal(id, "SIGKILL");
+    }
+
+    private void signal(String id, String signal) {
+        try {
+            docker.killContainerCmd(id).withSignal(signal).exec();
         } catch (DockerException e) {
             log.debug("sandbox {} already stopped: {}", shortId(id), e.getMessage());
         }

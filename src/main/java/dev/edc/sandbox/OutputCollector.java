@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Collects a sandbox's attached stdout and stderr as bytes, under a cap.
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * The runner's init closes stdout with a trailer, {@code "\0EDC-EXIT <code> <peak bytes> <oom kills>\n"},
  * written after every process of the program is dead. What lies between is the program's.
  * Frames are copied as they come (docker-java reuses its buffer) and decoded as UTF-8 once, at the end.
+ * Past the cap nothing more is kept but the last bytes of stdout, where the trailer of a run
+ * stopped at its cap still arrives.
  */
 class OutputCollector extends ResultCallback.Adapter<Frame> {
 
@@ -27,11 +30,14 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private static final int MAX_HEADER_LINE = 64;
 
     private final long cap;
-    private final Runnable onCapExceeded;
+    private final Consumer<OutputCollector> onCapExceeded;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final ByteArrayOutputStream header = new ByteArrayOutputStream();
     private final CountDownLatch headerDone = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private byte[] stdoutTail = new byte[0]; // the last TRAILER_ROOM bytes of stdout, kept or not
+    private long stdoutSeen;                 // stdout bytes received after the header, kept or not
 
     private long headerLength = -1;
     private boolean reported;
@@ -41,7 +47,8 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private long programEndNanos;
     private boolean capExceeded;
 
-    OutputCollector(long cap, Runnable onCapExceeded) {
+    /** @param onCapExceeded called once, on the attach thread, when the output passes the cap: must not block */
+    OutputCollector(long cap, Consumer<OutputCollector> onCapExceeded) {
         this.cap = cap;
         this.onCapExceeded = onCapExceeded;
     }
@@ -49,7 +56,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     @Override
     public synchronized void onNext(Frame frame) {
         byte[] bytes = frame.getPayload();
-        if (bytes == null || capExceeded) {
+        if (bytes == null) {
             return;
         }
         if (frame.getStreamType() == StreamType.STDOUT && headerDone.getCount() > 0) {
@@ -70,6 +77,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
             programEndNanos = System.nanoTime();
         }
         headerDone.countDown();
+        ended.countDown();
         super.onComplete();
     }
 
@@ -79,12 +87,23 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
             programEndNanos = System.nanoTime();
         }
         headerDone.countDown();
+        ended.countDown();
         super.onError(throwable);
     }
 
     /** Waits until the runner reported its preparation, or the stream ended. */
     boolean awaitHeader(long timeoutMs) throws InterruptedException {
         return headerDone.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until the output ends (the container closed it), leaving the stream open on timeout:
+     * unlike {@code awaitCompletion(timeout)}, which closes it and so loses what comes after.
+     */
+    boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        boolean end = ended.await(timeout, unit);
+        throwFirstError(); // a broken stream is the sandbox's failure, as awaitCompletion reports it
+        return end;
     }
 
     /** Whether the runner reported the end of its preparation (successful or not). */
@@ -121,26 +140,41 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         return capExceeded;
     }
 
-    /** The program's output with the trailer taken off, cut to the cap. */
+    /** The program's output with the trailer taken off, cut to the cap at a character boundary. */
     synchronized Output output() {
         byte[] out = stdout.toByteArray();
         byte[] err = stderr.toByteArray();
         Trailer trailer = null;
-        int at = lastIndexOf(out, TRAILER);
-        if (at >= 0 && out[out.length - 1] == '\n') {
-            trailer = Trailer.parse(new String(out, at + TRAILER.length, out.length - at - TRAILER.length - 1,
+        byte[] tail = stdoutTail;
+        int at = lastIndexOf(tail, TRAILER);
+        if (at >= 0 && tail[tail.length - 1] == '\n') {
+            trailer = Trailer.parse(new String(tail, at + TRAILER.length, tail.length - at - TRAILER.length - 1,
                     StandardCharsets.US_ASCII));
-            if (trailer != null) {
-                out = Arrays.copyOf(out, at);
+            long trailerStart = stdoutSeen - (tail.length - at);
+            if (trailer != null && trailerStart < out.length) {
+                out = Arrays.copyOf(out, (int) trailerStart);
             }
         }
         boolean cut = capExceeded || out.length + err.length > cap;
         if (cut) {
             int keepOut = (int) Math.min(out.length, cap);
-            out = Arrays.copyOf(out, keepOut);
-            err = Arrays.copyOf(err, (int) Math.min(err.length, cap - keepOut));
+            out = Arrays.copyOf(out, characterBoundary(out, keepOut));
+            err = Arrays.copyOf(err, characterBoundary(err, (int) Math.min(err.length, cap - keepOut)));
         }
         return new Output(new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8), cut, trailer);
+    }
+
+    /** The largest length up to {@code length} that does not split a UTF-8 sequence (a cut never adds a U+FFFD). */
+    static int characterBoundary(byte[] bytes, int length) {
+        if (length >= bytes.length) {
+            return length;
+        }
+        int end = length;
+        // bytes[end] is the first byte left out: if it continues a sequence, leave out the sequence's start too.
+        while (end > 0 && length - end < 3 && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return (bytes[end] & 0xC0) == 0x80 ? length : end;
     }
 
     private int readHeader(byte[] bytes) {
@@ -194,13 +228,30 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     }
 
     private void keep(ByteArrayOutputStream stream, byte[] bytes, int from) {
+        if (stream == stdout) {
+            rememberTail(bytes, from);
+        }
+        if (capExceeded) {
+            return;
+        }
         long room = cap + TRAILER_ROOM - stdout.size() - stderr.size();
         int take = (int) Math.min(bytes.length - from, Math.max(room, 0));
         stream.write(bytes, from, take);
         if (take < bytes.length - from) {
             capExceeded = true;
-            onCapExceeded.run();
+            onCapExceeded.accept(this);
         }
+    }
+
+    private void rememberTail(byte[] bytes, int from) {
+        int length = bytes.length - from;
+        stdoutSeen += length;
+        int fromOld = Math.max(0, stdoutTail.length + length - TRAILER_ROOM);
+        byte[] tail = new byte[Math.min(TRAILER_ROOM, stdoutTail.length + length)];
+        int old = Math.max(0, stdoutTail.length - fromOld);
+        System.arraycopy(stdoutTail, stdoutTail.length - old, tail, 0, old);
+        System.arraycopy(bytes, bytes.length - (tail.length - old), tail, old, tail.length - old);
+        stdoutTail = tail;
     }
 
     private static int lastIndexOf(byte[] haystack, byte[] needle) {
