@@ -23,9 +23,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,7 +103,15 @@ public final class EdcJava {
         return (m.find() ? m.group(1) : "Main") + ".java";
     }
 
+    /** Takes the runner's frames off the bottom of the trace and of its causes' and suppressed traces. */
     private static Throwable withoutRunnerFrames(Throwable t) {
+        return withoutRunnerFrames(t, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Throwable withoutRunnerFrames(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return t;
+        }
         StackTraceElement[] frames = t.getStackTrace();
         int end = frames.length;
         while (end > 0 && isRunnerFrame(frames[end - 1])) {
@@ -108,6 +119,10 @@ public final class EdcJava {
         }
         if (end > 0) {
             t.setStackTrace(Arrays.copyOf(frames, end));
+        }
+        withoutRunnerFrames(t.getCause(), seen);
+        for (Throwable suppressed : t.getSuppressed()) {
+            withoutRunnerFrames(suppressed, seen);
         }
         return t;
     }
