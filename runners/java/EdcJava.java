@@ -23,9 +23,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,7 +121,15 @@ public final class EdcJava {
         return (m.find() ? m.group(1) : "Main") + ".java";
     }
 
+    /** Takes the runner's frames off the bottom of the trace and of its causes' and suppressed traces. */
     private static Throwable withoutRunnerFrames(Throwable t) {
+        return withoutRunnerFrames(t, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Throwable withoutRunnerFrames(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return t;
+        }
         StackTraceElement[] frames = t.getStackTrace();
         int end = frames.length;
         while (end > 0 && isRunnerFrame(frames[end - 1])) {
@@ -127,13 +138,18 @@ public final class EdcJava {
         if (end > 0) {
             t.setStackTrace(Arrays.copyOf(frames, end));
         }
+        withoutRunnerFrames(t.getCause(), seen);
+        for (Throwable suppressed : t.getSuppressed()) {
+            withoutRunnerFrames(suppressed, seen);
+        }
         return t;
     }
 
     private static boolean isRunnerFrame(StackTraceElement frame) {
         String c = frame.getClassName();
         return c.equals(EdcJava.class.getName()) || c.startsWith("java.lang.reflect.")
-                || c.startsWith("jdk.internal.reflect.") || c.startsWith("sun.reflect.");
+                || c.startsWith("jdk.internal.reflect.") || c.startsWith("sun.reflect.")
+                || c.startsWith("java.lang.invoke."); // JDK 18+ reflection runs through method handles
     }
 
     private static final class Compilation {

@@ -35,6 +35,7 @@ class SandboxContainers {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxContainers.class);
     private static final long ATTACH_TIMEOUT_S = 10;
+    private static final long STOP_GRACE_MS = 300; // for the init to kill the program and report after SIGUSR1
 
     private final DockerClient docker;
     private final SandboxProperties properties;
@@ -69,7 +70,8 @@ class SandboxContainers {
         String id = create(key, executionId, lifetime, warm);
         try {
             PayloadStream stdin = new PayloadStream();
-            OutputCollector output = new OutputCollector(() -> kill(id));
+            // Called on the attach thread, which must go on reading for the init's report to arrive.
+            OutputCollector output = new OutputCollector(collector -> Thread.ofVirtual().start(() -> stop(id, collector)));
             docker.attachContainerCmd(id)
                     .withStdIn(stdin)
                     .withStdOut(true).withStdErr(true).withFollowStream(true)
@@ -89,10 +91,28 @@ class SandboxContainers {
         }
     }
 
-    /** Kills a container at once (time limit, output cap); it is removed afterwards. */
-    void kill(String id) {
+    /**
+     * Ends a run at a limit (time, output). SIGUSR1 has the runner's init kill every process of the
+     * program and still report its peak memory; SIGKILL ends the container if that report does not
+     * come in time. The container is removed afterwards.
+     */
+    void stop(String id, OutputCollector output) {
         try {
-            docker.killContainerCmd(id).exec();
+            signal(id, "SIGUSR1");
+            if (output.awaitEnd(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.debug("sandbox {}: output stream failed while stopping: {}", id, e.getMessage());
+        }
+        signal(id, "SIGKILL");
+    }
+
+    private void signal(String id, String signal) {
+        try {
+            docker.killContainerCmd(id).withSignal(signal).exec();
         } catch (DockerException e) {
             log.debug("sandbox {} already stopped: {}", id, e.getMessage());
         }
@@ -132,6 +152,7 @@ class SandboxContainers {
     private String create(PoolKey key, String executionId, Duration lifetime, boolean warm) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")                              // no network at all, only loopback
+                .withIpcMode("none")                                  // private IPC, no /dev/shm: no writable place beyond /tmp's caps
                 .withReadonlyRootfs(true)                             // nothing outside /tmp can be written
                 .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,noexec,size=" + properties.tmpfsSize().toBytes()
                         + ",nr_inodes=" + properties.tmpfsInodes()))  // the only writable place, size- and inode-capped

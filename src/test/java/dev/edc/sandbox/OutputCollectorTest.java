@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutputCollectorTest {
 
     private final AtomicInteger kills = new AtomicInteger();
-    private final OutputCollector collector = new OutputCollector(kills::incrementAndGet);
+    private final OutputCollector collector = new OutputCollector(c -> kills.incrementAndGet());
 
     @Test
     void shouldSplitCompilerMessagesProgramOutputAndTrailerEvenAcrossFrameEdges() throws InterruptedException {
@@ -25,7 +25,7 @@ class OutputCollectorTest {
         assertThat(collector.awaitHeader(0)).isTrue();
         assertThat(collector.started()).isTrue();
         assertThat(collector.compileOutput()).isEqualTo("warning!\n");
-        assertThat(collector.awaitEnd(0)).as("the trailer ends the run").isTrue();
+        assertThat(collector.awaitEnd(0, java.util.concurrent.TimeUnit.MILLISECONDS)).as("the trailer ends the run").isTrue();
         OutputCollector.Output output = collector.output();
         assertThat(output.stdout()).isEqualTo("Hello, World!\n");
         assertThat(output.trailer()).isEqualTo(new OutputCollector.Trailer(0, 41943040, 0));
@@ -86,5 +86,89 @@ class OutputCollectorTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String HEADER = "\0EDC-COMPILE 0 0\n";
+    private final AtomicInteger capCalls = new AtomicInteger();
+
+    @Test
+    void shouldReadTheTrailerOfARunStoppedAtItsCap() {
+        OutputCollector collector = collector(16);
+
+        stdout(collector, HEADER);
+        stdout(collector, "x".repeat(1000));
+        stdout(collector, "y".repeat(1000));
+        stdout(collector, "\0EDC-EXIT 137 4096 0\n");
+
+        OutputCollector.Output output = collector.output();
+        assertThat(output.stdout()).isEqualTo("x".repeat(16));
+        assertThat(output.cut()).isTrue();
+        assertThat(output.trailer()).isEqualTo(new OutputCollector.Trailer(137, 4096, 0));
+        assertThat(capCalls).hasValue(1);
+    }
+
+    @Test
+    void shouldTakeOffATrailerSplitAcrossFrames() {
+        OutputCollector collector = collector(1024);
+
+        stdout(collector, HEADER + "hello\n\0EDC-EX");
+        stdout(collector, "IT 0 2048 0\n");
+
+        OutputCollector.Output output = collector.output();
+        assertThat(output.stdout()).isEqualTo("hello\n");
+        assertThat(output.cut()).isFalse();
+        assertThat(output.trailer()).isEqualTo(new OutputCollector.Trailer(0, 2048, 0));
+    }
+
+    @Test
+    void shouldLeaveAForgedTrailerInTheProgramsOutput() {
+        OutputCollector collector = collector(1024);
+
+        stdout(collector, HEADER + "\0EDC-EXIT 0 1 9\nafter\n");
+        stdout(collector, "\0EDC-EXIT 3 8192 0\n");
+
+        OutputCollector.Output output = collector.output();
+        assertThat(output.stdout()).isEqualTo("\0EDC-EXIT 0 1 9\nafter\n");
+        assertThat(output.trailer()).isEqualTo(new OutputCollector.Trailer(3, 8192, 0));
+    }
+
+    @Test
+    void shouldNotSplitAMultiByteCharacterWhenCutting() {
+        OutputCollector collector = collector(6);
+
+        stdout(collector, HEADER + "x😀😀");
+        stderr(collector, "é");
+
+        OutputCollector.Output output = collector.output();
+        assertThat(output.stdout()).isEqualTo("x😀");
+        assertThat(output.stderr()).isEmpty();
+        assertThat(output.cut()).isTrue();
+    }
+
+    @Test
+    void shouldFindCharacterBoundaries() {
+        byte[] text = "a😀é".getBytes(StandardCharsets.UTF_8); // 1 + 4 + 2 bytes
+
+        assertThat(OutputCollector.characterBoundary(text, 1)).isEqualTo(1);
+        assertThat(OutputCollector.characterBoundary(text, 3)).isEqualTo(1);
+        assertThat(OutputCollector.characterBoundary(text, 5)).isEqualTo(5);
+        assertThat(OutputCollector.characterBoundary(text, 6)).isEqualTo(5);
+        assertThat(OutputCollector.characterBoundary(text, 7)).isEqualTo(7);
+        assertThat(OutputCollector.characterBoundary(new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80}, 4))
+                .as("not UTF-8: cut where asked").isEqualTo(4);
+    }
+
+    private OutputCollector collector(long cap) {
+        OutputCollector collector = new OutputCollector(c -> capCalls.incrementAndGet());
+        collector.limitTo(cap);
+        return collector;
+    }
+
+    private static void stdout(OutputCollector collector, String text) {
+        collector.onNext(new Frame(StreamType.STDOUT, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void stderr(OutputCollector collector, String text) {
+        collector.onNext(new Frame(StreamType.STDERR, text.getBytes(StandardCharsets.UTF_8)));
     }
 }
