@@ -40,6 +40,7 @@ function readJob() {
   }
 }
 
+fs.writeSync(2, '\0EDC-READY\n'); // before any user code: the worker knows this runner waits for its job
 const job = readJob();
 fs.writeFileSync(MAIN, job.source);
 fs.writeFileSync(STDIN, job.stdin);

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 class OutputCollector extends ResultCallback.Adapter<Frame> {
 
     private static final byte[] HEADER = "\0EDC-COMPILE ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] READY = "\0EDC-READY\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRAILER = "\0EDC-EXIT ".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER_ROOM = 96; // bytes past the cap kept so the trailer can still be read
     private static final int MAX_HEADER_LINE = 64;
@@ -40,6 +41,9 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private long stdoutSeen;                 // stdout bytes received after the header, kept or not
 
     private long headerLength = -1;
+    private boolean readyChecked;
+    private int readyBytes;
+    private boolean ready;
     private boolean reported;
     private boolean compiled;
     private String compileOutput = "";
@@ -76,24 +80,39 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         } else if (frame.getStreamType() == StreamType.STDOUT) {
             keep(stdout, bytes, 0);
         } else if (frame.getStreamType() == StreamType.STDERR) {
-            keep(stderr, bytes, 0);
-        }
-        if (frame.getStreamType() == StreamType.STDOUT && endsWithTrailer()) {
-            // The init reports only once every process of the program is dead: the run is over,
-            // whatever the engine still has to do to tear the container down.
-            programEndNanos = System.nanoTime();
-            ended.countDown();
+            keep(stderr, bytes, readReady(bytes));
         }
     }
 
-    private boolean endsWithTrailer() {
-        byte[] tail = stdoutTail;
-        if (tail.length == 0 || tail[tail.length - 1] != '\n') {
-            return false;
+    /**
+     * A runner opens stderr with {@code "\0EDC-READY\n"} once it waits for its job (a warm one after
+     * warming up), before any user code can write: it is taken off, and the container marked ready.
+     */
+    private int readReady(byte[] bytes) {
+        if (readyChecked) {
+            return 0;
         }
-        int at = lastIndexOf(tail, TRAILER);
-        return at >= 0 && Trailer.parse(new String(tail, at + TRAILER.length, tail.length - at - TRAILER.length - 1,
-                StandardCharsets.US_ASCII)) != null;
+        int i = 0;
+        while (i < bytes.length && readyBytes < READY.length && bytes[i] == READY[readyBytes]) {
+            i++;
+            readyBytes++;
+        }
+        if (readyBytes == READY.length) {
+            readyChecked = true;
+            ready = true;
+            return i;
+        }
+        if (i < bytes.length) { // not the marker: what looked like its start is the program's
+            readyChecked = true;
+            stderr.write(READY, 0, readyBytes);
+            return i;
+        }
+        return i;
+    }
+
+    /** Whether the runner waits for its job: a warm container that has finished warming up. */
+    synchronized boolean ready() {
+        return ready;
     }
 
     @Override

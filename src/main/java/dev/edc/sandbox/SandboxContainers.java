@@ -64,7 +64,7 @@ class SandboxContainers {
      * it. Its runner then waits on stdin for a payload.
      *
      * @param lifetime how long it may exist before the reaper takes it for a leftover
-     * @param warm     whether it waits in the pool (its runner warms up while it waits)
+     * @param warm     whether it waits in the pool (labelled so; its runner warms up while stdin is empty)
      */
     LiveContainer start(PoolKey key, String executionId, Duration lifetime, boolean warm) {
         String id = create(key, executionId, lifetime, warm);
@@ -182,7 +182,7 @@ class SandboxContainers {
         CreateContainerCmd create = docker.createContainerCmd(key.image())
                 .withHostConfig(host)
                 .withUser(properties.user())                          // never root, whatever the image says
-                .withEnv(warm ? List.of("EDC_WARMUP=1") : List.of())  // nothing of the worker's environment
+                .withEnv(List.of())                                   // nothing of the worker's environment
                 .withNetworkDisabled(true)
                 .withHostName("sandbox")
                 .withWorkingDir("/tmp")

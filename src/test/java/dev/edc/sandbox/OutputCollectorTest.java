@@ -25,7 +25,6 @@ class OutputCollectorTest {
         assertThat(collector.awaitHeader(0)).isTrue();
         assertThat(collector.started()).isTrue();
         assertThat(collector.compileOutput()).isEqualTo("warning!\n");
-        assertThat(collector.awaitEnd(0, java.util.concurrent.TimeUnit.MILLISECONDS)).as("the trailer ends the run").isTrue();
         OutputCollector.Output output = collector.output();
         assertThat(output.stdout()).isEqualTo("Hello, World!\n");
         assertThat(output.trailer()).isEqualTo(new OutputCollector.Trailer(0, 41943040, 0));
@@ -170,5 +169,25 @@ class OutputCollectorTest {
 
     private static void stderr(OutputCollector collector, String text) {
         collector.onNext(new Frame(StreamType.STDERR, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldTakeTheReadyMarkerOffStderrEvenWhenSplit() {
+        OutputCollector collector = collector(1024);
+        collector.onNext(new Frame(StreamType.STDERR, bytes("\0EDC-RE")));
+        assertThat(collector.ready()).isFalse();
+        collector.onNext(new Frame(StreamType.STDERR, bytes("ADY\nwarning\n")));
+
+        assertThat(collector.ready()).isTrue();
+        assertThat(collector.output().stderr()).isEqualTo("warning\n");
+    }
+
+    @Test
+    void shouldKeepStderrThatOnlyLooksLikeTheMarker() {
+        OutputCollector collector = collector(1024);
+        collector.onNext(new Frame(StreamType.STDERR, bytes("\0EDC-oops")));
+
+        assertThat(collector.ready()).isFalse();
+        assertThat(collector.output().stderr()).isEqualTo("\0EDC-oops");
     }
 }
