@@ -10,6 +10,8 @@ log() { printf '[services] %s\n' "$*"; }
 missing=()
 # chromium and chromium-driver: the browser that PlaygroundIT drives headless
 for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver; do
+  # An engine from other packages (docker-ce, moby-engine: GitHub's runners) conflicts with docker.io.
+  [ "$package" = docker.io ] && command -v dockerd >/dev/null 2>&1 && continue
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -23,9 +23,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +41,8 @@ import java.util.regex.Pattern;
  * {@code stdin}, {@code arg} (repeated), ended by {@code end}. Output, before any user code runs:
  * {@code "\0EDC-COMPILE <status> <length>\n"} and the compiler's messages on stdout.
  *
- * <p>With {@code EDC_WARMUP=1} (a pooled container) it exercises the compiler while it waits, so
- * the job's compilation runs on a warm JIT. Written for Java 11 so one source serves every JDK.
+ * <p>While its stdin is empty (a pooled container) it exercises the compiler, so the job's
+ * compilation runs on a warm JIT; then it writes {@code "\0EDC-READY\n"} on stderr. Written for Java 11 so one source serves every JDK.
  */
 public final class EdcJava {
 
@@ -51,9 +54,8 @@ public final class EdcJava {
 
     public static void main(String[] ignored) throws Throwable {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if ("1".equals(System.getenv("EDC_WARMUP"))) {
-            warmUp(compiler);
-        }
+        warmUp(compiler);
+        signalReady();
         Job job = Job.read(new DataInputStream(System.in));
         Compilation compilation = compile(compiler, job.source);
         compiler = null;
@@ -86,9 +88,18 @@ public final class EdcJava {
                 + "    Shape s = () -> Math.PI; StringBuilder sb = new StringBuilder(); sb.append(max(xs)).append(s.area());\n"
                 + "    try { System.out.printf(\"%s %d%n\", sb, xs.stream().mapToInt(Integer::intValue).sum()); } catch (RuntimeException e) { throw new IllegalStateException(e); }\n"
                 + "  } }";
-        for (int i = 0; i < 12; i++) {
+        // Only while no job is waiting: a container made for a job starts with its payload already
+        // in stdin; a pooled one waits for minutes, and a job that arrives cuts the warm-up short.
+        for (int i = 0; i < 8 && System.in.available() == 0; i++) {
             compile(compiler, source.replace("Warm", "Warm" + i));
         }
+    }
+
+    /** Tells the worker, before any user code can write, that this runner now waits for its job. */
+    private static void signalReady() throws IOException {
+        OutputStream err = new FileOutputStream(FileDescriptor.err);
+        err.write("\0EDC-READY\n".getBytes(StandardCharsets.US_ASCII));
+        err.flush();
     }
 
     private static void report(Compilation compilation) throws IOException {
@@ -118,7 +129,15 @@ public final class EdcJava {
         return (m.find() ? m.group(1) : "Main") + ".java";
     }
 
+    /** Takes the runner's frames off the bottom of the trace and of its causes' and suppressed traces. */
     private static Throwable withoutRunnerFrames(Throwable t) {
+        return withoutRunnerFrames(t, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Throwable withoutRunnerFrames(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return t;
+        }
         StackTraceElement[] frames = t.getStackTrace();
         int end = frames.length;
         while (end > 0 && isRunnerFrame(frames[end - 1])) {
@@ -127,13 +146,18 @@ public final class EdcJava {
         if (end > 0) {
             t.setStackTrace(Arrays.copyOf(frames, end));
         }
+        withoutRunnerFrames(t.getCause(), seen);
+        for (Throwable suppressed : t.getSuppressed()) {
+            withoutRunnerFrames(suppressed, seen);
+        }
         return t;
     }
 
     private static boolean isRunnerFrame(StackTraceElement frame) {
         String c = frame.getClassName();
         return c.equals(EdcJava.class.getName()) || c.startsWith("java.lang.reflect.")
-                || c.startsWith("jdk.internal.reflect.") || c.startsWith("sun.reflect.");
+                || c.startsWith("jdk.internal.reflect.") || c.startsWith("sun.reflect.")
+                || c.startsWith("java.lang.invoke."); // JDK 18+ reflection runs through method handles
     }
 
     private static final class Compilation {

@@ -40,6 +40,7 @@ function readJob() {
   }
 }
 
+fs.writeSync(2, '\0EDC-READY\n'); // before any user code: the worker knows this runner waits for its job
 const job = readJob();
 fs.writeFileSync(MAIN, job.source);
 fs.writeFileSync(STDIN, job.stdin);
@@ -47,5 +48,11 @@ fs.writeFileSync(STDIN, job.stdin);
 fs.closeSync(0);
 fs.openSync(STDIN, 'r');
 fs.writeSync(1, '\0EDC-COMPILE 0 0\n');
+// Node writes to pipes asynchronously: a program printing faster than the worker reads would queue
+// its output in memory without bound and end as an OOM instead of at the output cap. Blocking
+// writes make it wait for the reader, as other runtimes do.
+for (const stream of [process.stdout, process.stderr]) {
+  if (stream._handle && typeof stream._handle.setBlocking === 'function') stream._handle.setBlocking(true);
+}
 process.argv = [process.argv[0], MAIN, ...job.args];
 Module.runMain();

@@ -1,5 +1,7 @@
 package dev.edc;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -33,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class EdcClient implements AutoCloseable {
 
     public static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
+    // A result carries up to the largest output cap (1 MiB by default) of JSON-escaped text, and more.
+    private static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
     private static final JsonMapper JSON = JSON_MAPPER;
     /** Above the server's ?wait=true bound (30 s): a test never hangs on a request. */
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
@@ -44,8 +48,11 @@ public class EdcClient implements AutoCloseable {
 
     public EdcClient(int port) {
         this.base = "http://localhost:" + port;
-        this.stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE_BYTES); // the default, 8 KiB, closes the session on a big result
+        this.stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
         this.stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        this.stomp.setInboundMessageSizeLimit(MAX_MESSAGE_BYTES);
     }
 
     public static String uniqueId(String prefix) {

@@ -72,7 +72,7 @@ class PlaygroundIT extends IntegrationTest {
         assertThat(text("exit")).isEqualTo("0");
         assertThat(text("time")).matches("\\d+ ms");
         assertThat(text("memory")).matches("\\d+\\.\\d MB");
-        assertThat(statusChanges()).as("progress shown before the result").containsSubsequence("QUEUED", "RUNNING", "SUCCESS");
+        assertThat(statusChanges()).as("progress shown before the result").containsSubsequence("RUNNING", "SUCCESS"); // QUEUED is skipped when RUNNING beats the 202
         screenshot("playground.png");
     }
 

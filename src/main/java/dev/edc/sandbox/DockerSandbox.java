@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Docker sandbox: every run gets a container no other run touched — a warm one from the pool
@@ -55,12 +56,12 @@ class DockerSandbox implements Sandbox {
         boolean timedOut = !output.awaitHeader(properties.compileTimeout().toMillis());
         if (!timedOut && output.started()) {
             long elapsedMs = (System.nanoTime() - output.programStartNanos()) / 1_000_000;
-            timedOut = !output.awaitEnd(Math.max(spec.timeLimit().toMillis() - elapsedMs, 0));
+            timedOut = !output.awaitEnd(Math.max(spec.timeLimit().toMillis() - elapsedMs, 0), TimeUnit.MILLISECONDS);
         }
         if (timedOut) {
-            containers.kill(container.id());
+            containers.stop(container.id(), output);
         }
-        output.awaitEnd(DRAIN_MS);
+        output.awaitEnd(DRAIN_MS, TimeUnit.MILLISECONDS);
         OutputCollector.Output result = output.output();
         OutputCollector.Trailer trailer = result.trailer();
         // The init's trailer carries the exit code; without it (killed), ask the engine.

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Collects a sandbox's attached stdout and stderr as bytes, under a cap.
@@ -18,25 +19,31 @@ import java.util.concurrent.TimeUnit;
  * The runner's init closes stdout with a trailer, {@code "\0EDC-EXIT <code> <peak bytes> <oom kills>\n"},
  * written after every process of the program is dead. What lies between is the program's.
  * Frames are copied as they come (docker-java reuses its buffer) and decoded as UTF-8 once, at the end.
+ * Past the cap nothing more is kept but the last bytes of stdout, where the trailer of a run
+ * stopped at its cap still arrives.
  */
 class OutputCollector extends ResultCallback.Adapter<Frame> {
 
     private static final byte[] HEADER = "\0EDC-COMPILE ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] READY = "\0EDC-READY\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRAILER = "\0EDC-EXIT ".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER_ROOM = 96; // bytes past the cap kept so the trailer can still be read
     private static final int MAX_HEADER_LINE = 64;
 
-    private final Runnable onCapExceeded;
-    private long cap = Long.MAX_VALUE / 2;
+    private final Consumer<OutputCollector> onCapExceeded;
+    private long cap = Long.MAX_VALUE / 2; // set per job by limitTo: a warm container exists before its job
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final ByteArrayOutputStream header = new ByteArrayOutputStream();
     private final CountDownLatch headerDone = new CountDownLatch(1);
-    // Our own: docker-java 3.7's awaitCompletion(timeout) closes the stream whenever it returns.
     private final CountDownLatch ended = new CountDownLatch(1);
-    private byte[] stdoutTail = new byte[0]; // the last bytes of stdout, where the trailer lands
+    private byte[] stdoutTail = new byte[0]; // the last TRAILER_ROOM bytes of stdout, kept or not
+    private long stdoutSeen;                 // stdout bytes received after the header, kept or not
 
     private long headerLength = -1;
+    private boolean readyChecked;
+    private int readyBytes;
+    private boolean ready;
     private boolean reported;
     private boolean compiled;
     private String compileOutput = "";
@@ -44,7 +51,8 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private long programEndNanos;
     private boolean capExceeded;
 
-    OutputCollector(Runnable onCapExceeded) {
+    /** @param onCapExceeded called once, on the attach thread, when the output passes the cap: must not block */
+    OutputCollector(Consumer<OutputCollector> onCapExceeded) {
         this.onCapExceeded = onCapExceeded;
     }
 
@@ -53,20 +61,15 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         this.cap = bytes;
     }
 
-    /** Whether the stream has ended (the container stopped). */
+    /** Whether the output has ended (the program is over, or the container stopped). */
     boolean ended() {
         return ended.getCount() == 0;
-    }
-
-    /** Waits until the stream ends (the container stopped), without closing it on timeout. */
-    boolean awaitEnd(long timeoutMs) throws InterruptedException {
-        return ended.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void onNext(Frame frame) {
         byte[] bytes = frame.getPayload();
-        if (bytes == null || capExceeded) {
+        if (bytes == null) {
             return;
         }
         if (frame.getStreamType() == StreamType.STDOUT && headerDone.getCount() > 0) {
@@ -76,15 +79,40 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
             }
         } else if (frame.getStreamType() == StreamType.STDOUT) {
             keep(stdout, bytes, 0);
-        }
-        if (frame.getStreamType() == StreamType.STDOUT && endsWithTrailer()) {
-            // The init reports only once every process of the program is dead: the run is over,
-            // whatever the engine still has to do to tear the container down.
-            programEndNanos = System.nanoTime();
-            ended.countDown();
         } else if (frame.getStreamType() == StreamType.STDERR) {
-            keep(stderr, bytes, 0);
+            keep(stderr, bytes, readReady(bytes));
         }
+    }
+
+    /**
+     * A runner opens stderr with {@code "\0EDC-READY\n"} once it waits for its job (a warm one after
+     * warming up), before any user code can write: it is taken off, and the container marked ready.
+     */
+    private int readReady(byte[] bytes) {
+        if (readyChecked) {
+            return 0;
+        }
+        int i = 0;
+        while (i < bytes.length && readyBytes < READY.length && bytes[i] == READY[readyBytes]) {
+            i++;
+            readyBytes++;
+        }
+        if (readyBytes == READY.length) {
+            readyChecked = true;
+            ready = true;
+            return i;
+        }
+        if (i < bytes.length) { // not the marker: what looked like its start is the program's
+            readyChecked = true;
+            stderr.write(READY, 0, readyBytes);
+            return i;
+        }
+        return i;
+    }
+
+    /** Whether the runner waits for its job: a warm container that has finished warming up. */
+    synchronized boolean ready() {
+        return ready;
     }
 
     @Override
@@ -110,6 +138,16 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     /** Waits until the runner reported its preparation, or the stream ended. */
     boolean awaitHeader(long timeoutMs) throws InterruptedException {
         return headerDone.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until the output ends (the container closed it), leaving the stream open on timeout:
+     * unlike {@code awaitCompletion(timeout)}, which closes it and so loses what comes after.
+     */
+    boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        boolean end = ended.await(timeout, unit);
+        throwFirstError(); // a broken stream is the sandbox's failure, as awaitCompletion reports it
+        return end;
     }
 
     /** Whether the runner reported the end of its preparation (successful or not). */
@@ -146,26 +184,41 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         return capExceeded;
     }
 
-    /** The program's output with the trailer taken off, cut to the cap. */
+    /** The program's output with the trailer taken off, cut to the cap at a character boundary. */
     synchronized Output output() {
         byte[] out = stdout.toByteArray();
         byte[] err = stderr.toByteArray();
         Trailer trailer = null;
-        int at = lastIndexOf(out, TRAILER);
-        if (at >= 0 && out[out.length - 1] == '\n') {
-            trailer = Trailer.parse(new String(out, at + TRAILER.length, out.length - at - TRAILER.length - 1,
+        byte[] tail = stdoutTail;
+        int at = lastIndexOf(tail, TRAILER);
+        if (at >= 0 && tail[tail.length - 1] == '\n') {
+            trailer = Trailer.parse(new String(tail, at + TRAILER.length, tail.length - at - TRAILER.length - 1,
                     StandardCharsets.US_ASCII));
-            if (trailer != null) {
-                out = Arrays.copyOf(out, at);
+            long trailerStart = stdoutSeen - (tail.length - at);
+            if (trailer != null && trailerStart < out.length) {
+                out = Arrays.copyOf(out, (int) trailerStart);
             }
         }
         boolean cut = capExceeded || out.length + err.length > cap;
         if (cut) {
             int keepOut = (int) Math.min(out.length, cap);
-            out = Arrays.copyOf(out, keepOut);
-            err = Arrays.copyOf(err, (int) Math.min(err.length, cap - keepOut));
+            out = Arrays.copyOf(out, characterBoundary(out, keepOut));
+            err = Arrays.copyOf(err, characterBoundary(err, (int) Math.min(err.length, cap - keepOut)));
         }
         return new Output(new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8), cut, trailer);
+    }
+
+    /** The largest length up to {@code length} that does not split a UTF-8 sequence (a cut never adds a U+FFFD). */
+    static int characterBoundary(byte[] bytes, int length) {
+        if (length >= bytes.length) {
+            return length;
+        }
+        int end = length;
+        // bytes[end] is the first byte left out: if it continues a sequence, leave out the sequence's start too.
+        while (end > 0 && length - end < 3 && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return (bytes[end] & 0xC0) == 0x80 ? length : end;
     }
 
     private int readHeader(byte[] bytes) {
@@ -219,28 +272,30 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     }
 
     private void keep(ByteArrayOutputStream stream, byte[] bytes, int from) {
+        if (stream == stdout) {
+            rememberTail(bytes, from);
+        }
+        if (capExceeded) {
+            return;
+        }
         long room = cap + TRAILER_ROOM - stdout.size() - stderr.size();
         int take = (int) Math.min(bytes.length - from, Math.max(room, 0));
         stream.write(bytes, from, take);
-        if (stream == stdout) {
-            byte[] joined = Arrays.copyOf(stdoutTail, stdoutTail.length + take);
-            System.arraycopy(bytes, from, joined, stdoutTail.length, take);
-            stdoutTail = Arrays.copyOfRange(joined, Math.max(0, joined.length - MAX_HEADER_LINE), joined.length);
-        }
         if (take < bytes.length - from) {
             capExceeded = true;
-            onCapExceeded.run();
+            onCapExceeded.accept(this);
         }
     }
 
-    private boolean endsWithTrailer() {
-        if (stdoutTail.length == 0 || stdoutTail[stdoutTail.length - 1] != '\n') {
-            return false;
-        }
-        byte[] tail = stdoutTail;
-        int at = lastIndexOf(tail, TRAILER);
-        return at >= 0 && tail[tail.length - 1] == '\n'
-                && Trailer.parse(new String(tail, at + TRAILER.length, tail.length - at - TRAILER.length - 1, StandardCharsets.US_ASCII)) != null;
+    private void rememberTail(byte[] bytes, int from) {
+        int length = bytes.length - from;
+        stdoutSeen += length;
+        int fromOld = Math.max(0, stdoutTail.length + length - TRAILER_ROOM);
+        byte[] tail = new byte[Math.min(TRAILER_ROOM, stdoutTail.length + length)];
+        int old = Math.max(0, stdoutTail.length - fromOld);
+        System.arraycopy(stdoutTail, stdoutTail.length - old, tail, 0, old);
+        System.arraycopy(bytes, bytes.length - (tail.length - old), tail, old, tail.length - old);
+        stdoutTail = tail;
     }
 
     private static int lastIndexOf(byte[] haystack, byte[] needle) {

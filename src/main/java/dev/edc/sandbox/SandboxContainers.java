@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.edc.Roles;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,15 +35,28 @@ class SandboxContainers {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxContainers.class);
     private static final long ATTACH_TIMEOUT_S = 10;
+    private static final long STOP_GRACE_MS = 300; // for the init to kill the program and report after SIGUSR1
 
     private final DockerClient docker;
     private final SandboxProperties properties;
     // Removal is off the result's path: the result is known once the program has ended.
     private final ExecutorService remover = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-remover").factory());
 
+    // Tells this worker's containers from other workers' on the same engine.
+    private final String workerId = UUID.randomUUID().toString();
+
     SandboxContainers(DockerClient docker, SandboxProperties properties) {
         this.docker = docker;
         this.properties = properties;
+    }
+
+    /** On shutdown, finishes the removals under way: no container outlives its worker. */
+    @PreDestroy
+    void finishRemovals() throws InterruptedException {
+        remover.shutdown();
+        if (!remover.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("sandbox removals still running at shutdown; the next worker's reaper will finish them");
+        }
     }
 
     /**
@@ -49,13 +64,14 @@ class SandboxContainers {
      * it. Its runner then waits on stdin for a payload.
      *
      * @param lifetime how long it may exist before the reaper takes it for a leftover
-     * @param warm     whether it waits in the pool (its runner warms up while it waits)
+     * @param warm     whether it waits in the pool (labelled so; its runner warms up while stdin is empty)
      */
     LiveContainer start(PoolKey key, String executionId, Duration lifetime, boolean warm) {
         String id = create(key, executionId, lifetime, warm);
         try {
             PayloadStream stdin = new PayloadStream();
-            OutputCollector output = new OutputCollector(() -> kill(id));
+            // Called on the attach thread, which must go on reading for the init's report to arrive.
+            OutputCollector output = new OutputCollector(collector -> Thread.ofVirtual().start(() -> stop(id, collector)));
             docker.attachContainerCmd(id)
                     .withStdIn(stdin)
                     .withStdOut(true).withStdErr(true).withFollowStream(true)
@@ -75,10 +91,28 @@ class SandboxContainers {
         }
     }
 
-    /** Kills a container at once (time limit, output cap); it is removed afterwards. */
-    void kill(String id) {
+    /**
+     * Ends a run at a limit (time, output). SIGUSR1 has the runner's init kill every process of the
+     * program and still report its peak memory; SIGKILL ends the container if that report does not
+     * come in time. The container is removed afterwards.
+     */
+    void stop(String id, OutputCollector output) {
         try {
-            docker.killContainerCmd(id).exec();
+            signal(id, "SIGUSR1");
+            if (output.awaitEnd(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.debug("sandbox {}: output stream failed while stopping: {}", id, e.getMessage());
+        }
+        signal(id, "SIGKILL");
+    }
+
+    private void signal(String id, String signal) {
+        try {
+            docker.killContainerCmd(id).withSignal(signal).exec();
         } catch (DockerException e) {
             log.debug("sandbox {} already stopped: {}", id, e.getMessage());
         }
@@ -118,6 +152,7 @@ class SandboxContainers {
     private String create(PoolKey key, String executionId, Duration lifetime, boolean warm) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")                              // no network at all, only loopback
+                .withIpcMode("none")                                  // private IPC, no /dev/shm: no writable place beyond /tmp's caps
                 .withReadonlyRootfs(true)                             // nothing outside /tmp can be written
                 .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,noexec,size=" + properties.tmpfsSize().toBytes()
                         + ",nr_inodes=" + properties.tmpfsInodes()))  // the only writable place, size- and inode-capped
@@ -139,6 +174,7 @@ class SandboxContainers {
         Map<String, String> labels = new HashMap<>(Map.of(
                 SandboxLabels.SANDBOX, "true",
                 SandboxLabels.EXECUTION, executionId,
+                SandboxLabels.WORKER, workerId,
                 SandboxLabels.DEADLINE, Long.toString(Instant.now().plus(lifetime).getEpochSecond())));
         if (warm) {
             labels.put(SandboxLabels.POOL, "true");
@@ -146,7 +182,7 @@ class SandboxContainers {
         CreateContainerCmd create = docker.createContainerCmd(key.image())
                 .withHostConfig(host)
                 .withUser(properties.user())                          // never root, whatever the image says
-                .withEnv(warm ? List.of("EDC_WARMUP=1") : List.of())  // nothing of the worker's environment
+                .withEnv(List.of())                                   // nothing of the worker's environment
                 .withNetworkDisabled(true)
                 .withHostName("sandbox")
                 .withWorkingDir("/tmp")

@@ -7,6 +7,8 @@ final class SandboxLabels {
     static final String SANDBOX = "dev.edc.sandbox";
     /** The execution a container runs. */
     static final String EXECUTION = "dev.edc.execution";
+    /** The worker process that made the container. */
+    static final String WORKER = "dev.edc.worker";
     /** Epoch second after which the container is garbage, whoever made it. */
     static final String DEADLINE = "dev.edc.deadline";
     /** Marks a container started ahead of demand, waiting in the warm pool. */

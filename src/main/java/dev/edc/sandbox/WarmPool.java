@@ -71,13 +71,18 @@ class WarmPool {
         }
         lastDemand.put(key, Instant.now());
         ConcurrentLinkedDeque<LiveContainer> waiting = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
-        LiveContainer container;
-        while ((container = waiting.pollFirst()) != null) {
-            if (!container.output().ended()) {
-                break;
+        waiting.removeIf(container -> {
+            boolean dead = container.output().ended();
+            if (dead) {
+                containers.discard(container); // died while waiting
             }
-            containers.discard(container); // died while waiting
-        }
+            return dead;
+        });
+        // A ready one (warmed up) first; else the oldest, which is the nearest to ready.
+        LiveContainer container = waiting.stream().filter(c -> c.output().ready()).findFirst()
+                .or(() -> Optional.ofNullable(waiting.peekFirst()))
+                .filter(waiting::remove)
+                .orElse(null);
         refill();
         return Optional.ofNullable(container);
     }

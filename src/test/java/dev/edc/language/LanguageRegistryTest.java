@@ -1,0 +1,43 @@
+package dev.edc.language;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LanguageRegistryTest {
+
+    private final LanguageRegistry registry = new LanguageRegistry(new LanguageProperties(List.of(
+            entry("java", "11", false, List.of()), entry("java", "17", true, List.of()),
+            entry("javascript", "20", true, List.of("js", "node")))));
+
+    @Test
+    void shouldResolveNamesAndAliasesInAnyCaseToTheDefaultVersion() {
+        assertThat(registry.require("JAVA", null).version()).isEqualTo("17");
+        assertThat(registry.require("Node", null).language()).isEqualTo("javascript");
+        assertThat(registry.require("java", "11").version()).isEqualTo("11");
+    }
+
+    @Test
+    void shouldListTheChoicesWhenALanguageOrVersionIsUnknown() {
+        assertThatThrownBy(() -> registry.require("cobol", null))
+                .hasMessage("Language 'cobol' is not supported. Supported languages: java, javascript.");
+        assertThatThrownBy(() -> registry.require("java", "8"))
+                .hasMessage("Version '8' of java is not supported. Supported versions: 11, 17.");
+    }
+
+    @Test
+    void shouldRefuseAConfigurationWithoutADefaultVersion() {
+        assertThatThrownBy(() -> new LanguageRegistry(new LanguageProperties(List.of(entry("go", "1", false, List.of())))))
+                .hasMessageContaining("'go' needs exactly one entry with default-version: true");
+    }
+
+    private static LanguageVersion entry(String language, String version, boolean isDefault, List<String> aliases) {
+        return new LanguageVersion(language, version, aliases, isDefault, language + " " + version,
+                new LanguageVersion.Runner("edc-runner/" + language + ":" + version, language + "/Dockerfile", Map.of(), List.of(), 64, 0),
+                new LanguageVersion.DefaultLimits(5000, 256, 64));
+    }
+}

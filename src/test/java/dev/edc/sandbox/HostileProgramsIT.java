@@ -1,0 +1,225 @@
+package dev.edc.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import dev.edc.EdcClient;
+import dev.edc.IntegrationTest;
+import dev.edc.language.LanguageRegistry;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile programs against the real sandbox (Docker, RabbitMQ, Redis, over HTTP and STOMP). Each case
+ * of {@code hostile/cases.json} runs its fixture and gets its exact verdict checked; then a normal job
+ * in the same runtime must succeed promptly. A new case is a fixture and a manifest entry.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileProgramsIT extends IntegrationTest {
+
+    private static final String RUN = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final AtomicInteger CASES = new AtomicInteger();
+    private static final Duration PROMPTLY = Duration.ofSeconds(15);
+    private static final Duration REMOVAL = Duration.ofSeconds(15);
+
+    @Autowired
+    LanguageRegistry languages;
+
+    @Autowired
+    DockerClient docker;
+
+    @TestFactory
+    @Order(1)
+    Stream<DynamicTest> shouldGiveEveryHostileProgramItsExactVerdictAndKeepServing() {
+        JsonNode manifest = EdcClient.JSON_MAPPER.readTree(fixture("cases.json"));
+        JsonNode normal = manifest.get("normal");
+        return manifest.get("cases").valueStream().map(c -> DynamicTest.dynamicTest(displayName(c), () -> {
+            JsonNode result = edc.run(request(c));
+            Expectations.check(c.get("expect"), result, outputCap(c), describe(c, result));
+            assertNormalJobSucceedsPromptly(c, normal.get(c.get("language").asString()).asString());
+        }));
+    }
+
+    @Test
+    @Order(2)
+    void shouldLeaveNoSandboxContainerBehind() throws InterruptedException {
+        long deadline = System.nanoTime() + REMOVAL.toNanos();
+        List<String> left = leftovers();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            left = leftovers();
+        }
+        assertThat(left).as("containers labelled %s=true left by this run", SandboxLabels.SANDBOX).isEmpty();
+    }
+
+    private Map<String, Object> request(JsonNode c) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("uuid", RUN + "-" + CASES.incrementAndGet());
+        request.put("language", c.get("language").asString());
+        if (c.has("version")) {
+            request.put("version", c.get("version").asString());
+        }
+        request.put("code", fixture(c.get("file").asString()));
+        if (c.has("limits")) {
+            request.put("limits", EdcClient.JSON_MAPPER.treeToValue(c.get("limits"), Map.class));
+        }
+        if (c.has("stdin")) {
+            request.put("stdin", Expectations.text(c.get("stdin")));
+        }
+        if (c.has("args")) {
+            request.put("args", args(c.get("args")));
+        }
+        return request;
+    }
+
+    private static List<String> args(JsonNode args) {
+        if (args.isObject()) {
+            String each = Expectations.text(args.get("each"));
+            return IntStream.range(0, args.get("count").asInt()).mapToObj(i -> each).toList();
+        }
+        return args.valueStream().map(Expectations::text).toList();
+    }
+
+    private void assertNormalJobSucceedsPromptly(JsonNode c, String code) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("uuid", RUN + "-" + CASES.incrementAndGet() + "-next");
+        request.put("language", c.get("language").asString());
+        if (c.has("version")) {
+            request.put("version", c.get("version").asString());
+        }
+        request.put("code", code);
+        long start = System.nanoTime();
+        JsonNode next = edc.run(request);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(next.get("status").asString()).as("the normal job after %s: %s", c.get("name").asString(), next)
+                .isEqualTo("SUCCESS");
+        assertThat(next.get("stdout").asString()).isEqualTo("still serving\n");
+        assertThat(took).as("the normal job's turnaround").isLessThan(PROMPTLY);
+    }
+
+    private long outputCap(JsonNode c) {
+        JsonNode outputKb = c.path("limits").path("outputKb");
+        if (!outputKb.isMissingNode()) {
+            return outputKb.asLong() * 1024;
+        }
+        String version = c.has("version") ? c.get("version").asString() : null;
+        return languages.require(c.get("language").asString(), version).limits().outputKb() * 1024;
+    }
+
+    /** Sandbox containers of this run's executions still on the engine (other runs may share it). */
+    private List<String> leftovers() {
+        List<Container> sandboxes = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SandboxLabels.SANDBOX, "true")).exec();
+        List<String> mine = new ArrayList<>();
+        for (Container container : sandboxes) {
+            String execution = container.getLabels().getOrDefault(SandboxLabels.EXECUTION, "");
+            if (execution.startsWith(RUN)) {
+                mine.add(execution + " (" + container.getStatus() + ")");
+            }
+        }
+        return mine;
+    }
+
+    private static String displayName(JsonNode c) {
+        String runtime = c.get("language").asString() + (c.has("version") ? " " + c.get("version").asString() : "");
+        return runtime + ": " + c.get("name").asString() + " → " + c.get("expect").get("status").asString();
+    }
+
+    private static String describe(JsonNode c, JsonNode result) {
+        return c.get("file").asString() + " gave " + Stream.of("status", "exitCode", "signal", "outputTruncated", "timeMs", "memoryKb")
+                .map(field -> field + "=" + result.get(field)).collect(Collectors.joining(", "))
+                + ", stdout=" + abbreviate(result.get("stdout").asString()) + ", stderr=" + abbreviate(result.get("stderr").asString());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? "\"" + text + "\"" : "\"" + text.substring(0, 300) + "\"... (" + text.length() + " chars)";
+    }
+
+    private static String fixture(String file) {
+        try (InputStream in = HostileProgramsIT.class.getResourceAsStream("/hostile/" + file)) {
+            assertThat(in).as("fixture hostile/%s", file).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The manifest's {@code expect} object, checked against a result. */
+    private static final class Expectations {
+
+        static void check(JsonNode expect, JsonNode result, long outputCap, String context) {
+            assertThat(result.get("status").asString()).as(context).isEqualTo(expect.get("status").asString());
+            if (expect.has("exitCode")) {
+                assertThat(result.get("exitCode").asInt()).as("exitCode: " + context).isEqualTo(expect.get("exitCode").asInt());
+            }
+            if (expect.has("signal")) {
+                assertThat(result.get("signal").isNull() ? null : result.get("signal").asString()).as("signal: " + context)
+                        .isEqualTo(expect.get("signal").isNull() ? null : expect.get("signal").asString());
+            }
+            if (expect.has("outputTruncated")) {
+                assertThat(result.get("outputTruncated").asBoolean()).as("outputTruncated: " + context)
+                        .isEqualTo(expect.get("outputTruncated").asBoolean());
+            }
+            checkText("stdout", expect, result.get("stdout").asString(), context);
+            checkText("stderr", expect, result.get("stderr").asString(), context);
+            JsonNode timeMs = expect.path("timeMs");
+            assertThat(result.get("timeMs").isNumber()).as("timeMs filled in: " + context).isTrue();
+            assertThat(result.get("timeMs").asLong()).as("timeMs: " + context)
+                    .isBetween(timeMs.path("min").asLong(0), timeMs.path("max").asLong(Long.MAX_VALUE));
+            assertThat(result.get("memoryKb").isNumber()).as("memoryKb filled in: " + context).isTrue();
+            assertThat(result.get("memoryKb").asLong()).as("memoryKb: " + context)
+                    .isPositive().isGreaterThanOrEqualTo(expect.path("memoryKb").path("min").asLong(0));
+            long outputBytes = bytes(result.get("stdout").asString()) + bytes(result.get("stderr").asString());
+            assertThat(outputBytes).as("stdout+stderr bytes within the cap: " + context).isLessThanOrEqualTo(outputCap);
+        }
+
+        private static void checkText(String stream, JsonNode expect, String actual, String context) {
+            String as = stream + ": " + context;
+            if (expect.has(stream)) {
+                assertThat(actual).as(as).isEqualTo(text(expect.get(stream)));
+            }
+            expect.path(stream + "Contains").valueStream().forEach(part -> assertThat(actual).as(as).contains(text(part)));
+            expect.path(stream + "Excludes").valueStream().forEach(part -> assertThat(actual).as(as).doesNotContain(text(part)));
+            if (expect.has(stream + "Matches")) {
+                assertThat(actual).as(as).matches(expect.get(stream + "Matches").asString());
+            }
+        }
+
+        /** A manifest text: a string, {@code {"repeat": text, "times": n}}, or a list of texts joined. */
+        static String text(JsonNode spec) {
+            if (spec.isString()) {
+                return spec.asString();
+            }
+            if (spec.isArray()) {
+                return spec.valueStream().map(Expectations::text).collect(Collectors.joining());
+            }
+            return text(spec.get("repeat")).repeat(spec.get("times").asInt());
+        }
+
+        private static long bytes(String text) {
+            return text.getBytes(StandardCharsets.UTF_8).length;
+        }
+    }
+}

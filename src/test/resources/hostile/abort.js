@@ -1,0 +1,3 @@
+// process.abort(): SIGABRT.
+console.log('aborting');
+process.abort();

@@ -1,0 +1,2 @@
+// Spins forever: only the wall-clock limit can stop it.
+for (;;) { }
