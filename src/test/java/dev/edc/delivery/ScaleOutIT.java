@@ -117,6 +117,7 @@ class ScaleOutIT {
 
             assertThat(onB.post("/execute-code", js(uuid, "setTimeout(() => console.log('slow'), 2000)")).status()).isEqualTo(202);
             JsonNode running = status.next(RESULT_WAIT);
+            JsonNode storedWhileRunning = onA.get("/executions/" + uuid).json();
             EdcClient.Subscription duringOnA = another.subscribe(topic);
             EdcClient.Subscription duringOnB = onB.subscribe(topic);
             JsonNode result = beforeOnA.next(RESULT_WAIT);
@@ -126,6 +127,7 @@ class ScaleOutIT {
             assertThat(running.get("status").asString()).isEqualTo("RUNNING");
             assertThat(running.get("startedAt").asString()).isNotBlank();
             assertThat(running.get("waitedMs").asLong()).as("time spent in the queue").isBetween(0L, 30_000L);
+            assertThat(storedWhileRunning.get("status").asString()).as("RUNNING is stored too").isEqualTo("RUNNING");
             assertThat(result.get("stdout").asString()).isEqualTo("slow\n");
             for (EdcClient.Subscription other : List.of(beforeOnB, duringOnA, duringOnB, afterOnA, afterOnB)) {
                 assertThat(other.next(Duration.ofSeconds(10))).isEqualTo(result);
