@@ -52,6 +52,9 @@ public class ExecutionWorker {
     /**
      * @throws PoisonJobException if the job can never run (its language is not configured here)
      * @throws dev.edc.sandbox.SandboxException if the sandbox failed: the job may succeed elsewhere
+     * @throws org.springframework.dao.DataAccessException if the result store is unavailable: the job
+     *         runs once it is back
+     * @throws org.springframework.amqp.AmqpException if the broker is unavailable: the job is redelivered
      */
     public void process(ExecutionJob job) {
         Optional<ExecutionResult> current = store.find(job.uuid());
