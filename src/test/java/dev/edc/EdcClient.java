@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ public class EdcClient implements AutoCloseable {
     // A result carries up to the largest output cap (1 MiB by default) of JSON-escaped text, and more.
     private static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
     private static final JsonMapper JSON = JSON_MAPPER;
+    /** Above the server's ?wait=true bound (30 s): a test never hangs on a request. */
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
 
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -59,11 +62,12 @@ public class EdcClient implements AutoCloseable {
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
+                .timeout(HTTP_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(HTTP_TIMEOUT).GET().build());
     }
 
     /** Submits over HTTP (202 expected) and returns the result pushed on its STOMP topic. */
@@ -101,7 +105,7 @@ public class EdcClient implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -115,9 +119,13 @@ public class EdcClient implements AutoCloseable {
         stomp.stop();
     }
 
-    public record Response(int status, String contentType, String location, String body) {
+    public record Response(int status, String contentType, String location, String body, HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -143,6 +151,20 @@ public class EdcClient implements AutoCloseable {
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** The next message if one arrives within the timeout, else null. */
+        public JsonNode poll(Duration timeout) {
+            try {
+                return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Messages received and not taken yet, without waiting. */
+        public int pending() {
+            return messages.size();
         }
 
         /** How many more messages arrive within the time given (to prove there is no second one). */

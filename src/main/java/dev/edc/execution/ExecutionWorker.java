@@ -21,7 +21,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs one queued job: marks it running, runs it in a sandbox, stores and announces its result. */
+/**
+ * Runs one queued job: marks it running, runs it in a sandbox, stores and announces its result.
+ * A job may arrive more than once (at-least-once delivery): one whose result is stored is not run
+ * again.
+ */
 @Component
 @Profile(Roles.WORKER)
 public class ExecutionWorker {
@@ -48,6 +52,9 @@ public class ExecutionWorker {
     /**
      * @throws PoisonJobException if the job can never run (its language is not configured here)
      * @throws dev.edc.sandbox.SandboxException if the sandbox failed: the job may succeed elsewhere
+     * @throws org.springframework.dao.DataAccessException if the result store is unavailable: the job
+     *         runs once it is back
+     * @throws org.springframework.amqp.AmqpException if the broker is unavailable: the job is redelivered
      */
     public void process(ExecutionJob job) {
         Optional<ExecutionResult> current = store.find(job.uuid());
@@ -56,7 +63,11 @@ public class ExecutionWorker {
             return;
         }
         if (current.get().isFinal()) {
-            log.info("execution {}: already finished ({}), not run again", job.uuid(), current.get().status());
+            // A redelivery: the worker died or lost the broker after storing the result, maybe
+            // before its announcement reached every API node. Announcing again is harmless: a
+            // subscription that already has the result drops the copy.
+            log.info("execution {}: already finished ({}), not run again; result announced again", job.uuid(), current.get().status());
+            announcer.announce(current.get());
             return;
         }
         LanguageVersion language = languages.find(job.language(), job.version())

@@ -1,5 +1,7 @@
 package dev.edc.execution;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -7,16 +9,25 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Requests on this node waiting for a result ({@code ?wait=true}); completed as results arrive. */
+/**
+ * Requests on this node waiting for a result ({@code ?wait=true}); completed as results arrive.
+ * When the node shuts down they are released at once (completed with null, answered 202): this
+ * node stops receiving results before its web server has drained, and the job itself is safe in
+ * the queue.
+ */
 @Component
 public class ResultWaiters {
 
     private final Map<String, Set<CompletableFuture<ExecutionResult>>> waiting = new ConcurrentHashMap<>();
+    private volatile boolean closing;
 
-    /** A future completed with the final result, or never; the caller bounds it and then calls {@link #forget}. */
+    /** A future completed with the final result, or with null on shutdown; the caller bounds it and then calls {@link #forget}. */
     public CompletableFuture<ExecutionResult> register(String uuid) {
         CompletableFuture<ExecutionResult> future = new CompletableFuture<>();
         waiting.computeIfAbsent(uuid, key -> ConcurrentHashMap.newKeySet()).add(future);
+        if (closing) {
+            future.complete(null);
+        }
         return future;
     }
 
@@ -32,5 +43,16 @@ public class ResultWaiters {
         if (futures != null) {
             futures.forEach(future -> future.complete(result));
         }
+    }
+
+    /** The executions some request is waiting for. */
+    public Set<String> uuids() {
+        return Set.copyOf(waiting.keySet());
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void releaseAll() {
+        closing = true;
+        waiting.values().forEach(futures -> futures.forEach(future -> future.complete(null)));
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends the stored result to a subscriber that arrives after the execution ended. It looks once
  * the broker has registered the subscription, so a result finishing meanwhile is either broadcast
- * to it or found in the store (and {@link OncePerSubscription} drops a second copy).
+ * to it or found in the store (and {@link ResultSubscriptions} drops a second copy).
  */
 @Component
 @Profile(Roles.API)
@@ -29,12 +29,14 @@ class LateSubscriberReplay implements ExecutorChannelInterceptor {
 
     private final ResultStore store;
     private final ResultMessages messages;
+    private final ResultSubscriptions subscriptions;
     private final MessageChannel clientOutbound;
 
-    LateSubscriberReplay(ResultStore store, ResultMessages messages,
+    LateSubscriberReplay(ResultStore store, ResultMessages messages, ResultSubscriptions subscriptions,
                          @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
         this.store = store;
         this.messages = messages;
+        this.subscriptions = subscriptions;
         this.clientOutbound = clientOutbound;
     }
 
@@ -44,17 +46,28 @@ class LateSubscriberReplay implements ExecutorChannelInterceptor {
             return;
         }
         StompHeaderAccessor headers = StompHeaderAccessor.wrap(message);
+        if (headers.getCommand() == StompCommand.UNSUBSCRIBE) {
+            subscriptions.unsubscribed(headers.getSessionId(), headers.getSubscriptionId());
+            return;
+        }
         String destination = headers.getDestination();
         if (headers.getCommand() != StompCommand.SUBSCRIBE || destination == null
                 || !destination.startsWith(ResultMessages.RESULT_TOPIC)) {
             return;
         }
         String uuid = destination.substring(ResultMessages.RESULT_TOPIC.length());
+        subscriptions.subscribed(headers.getSessionId(), headers.getSubscriptionId(), uuid);
+        replay(new ResultSubscriptions.Waiting(headers.getSessionId(), headers.getSubscriptionId(), uuid));
+    }
+
+    /** Sends the execution's result to this subscription if it is stored and final. */
+    void replay(ResultSubscriptions.Waiting subscription) {
         try {
-            store.find(uuid).filter(record -> record.isFinal()).ifPresent(record -> clientOutbound.send(
-                    messages.forSubscription(headers.getSessionId(), headers.getSubscriptionId(), destination, record)));
+            store.find(subscription.uuid()).filter(record -> record.isFinal()).ifPresent(record -> clientOutbound.send(
+                    messages.forSubscription(subscription.sessionId(), subscription.subscriptionId(),
+                            ResultMessages.resultTopic(subscription.uuid()), record)));
         } catch (RuntimeException e) {
-            log.warn("execution {}: could not replay the stored result to a late subscriber: {}", uuid, e.getMessage());
+            log.warn("execution {}: could not replay the stored result to a subscriber: {}", subscription.uuid(), e.getMessage());
         }
     }
 }

@@ -33,7 +33,7 @@ class ResultPusher {
             broker.send(messages.forTopic(ResultMessages.resultTopic(record.uuid()), record));
             waiters.complete(record);
         } else {
-            broker.send(messages.forTopic(ResultMessages.STATUS_TOPIC + record.uuid(), record));
+            broker.send(messages.forStatus(record));
         }
     }
 }

@@ -21,14 +21,14 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final LateSubscriberReplay replay;
-    private final OncePerSubscription oncePerSubscription;
+    private final ResultSubscriptions resultSubscriptions;
     private final StompApiKeyCheck apiKeyCheck;
     private final AccessProperties access;
 
-    StompConfiguration(LateSubscriberReplay replay, OncePerSubscription oncePerSubscription,
+    StompConfiguration(LateSubscriberReplay replay, ResultSubscriptions resultSubscriptions,
                        StompApiKeyCheck apiKeyCheck, AccessProperties access) {
         this.replay = replay;
-        this.oncePerSubscription = oncePerSubscription;
+        this.resultSubscriptions = resultSubscriptions;
         this.apiKeyCheck = apiKeyCheck;
         this.access = access;
     }
@@ -51,6 +51,6 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
-        registration.interceptors(oncePerSubscription);
+        registration.interceptors(resultSubscriptions);
     }
 }

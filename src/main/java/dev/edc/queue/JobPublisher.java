@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class JobPublisher {
 
     private final RabbitTemplate rabbit;
+    private final String queue;
     private final long confirmTimeoutMs;
 
     JobPublisher(RabbitTemplate rabbit, QueueProperties properties) {
         this.rabbit = rabbit;
+        this.queue = properties.name();
         this.confirmTimeoutMs = properties.confirmTimeout().toMillis();
     }
 
@@ -30,7 +32,7 @@ public class JobPublisher {
         boolean confirmed;
         try {
             confirmed = Boolean.TRUE.equals(rabbit.invoke(operations -> {
-                operations.convertAndSend("", QueueTopology.JOBS, job, message -> {
+                operations.convertAndSend("", queue, job, message -> {
                     message.getMessageProperties().setMessageId(job.uuid()); // lets a dead letter name its execution
                     return message;
                 });

@@ -11,6 +11,7 @@ import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,38 +23,44 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class QueueTopology {
 
-    public static final String JOBS = "edc.jobs";
-    public static final String DEAD_LETTERS = "edc.jobs.dlx";
-    public static final String DEAD_JOBS = "edc.jobs.dead";
+    /** Where results and status changes are announced; every API node binds its own queue to it. */
     public static final String RESULTS = "edc.results";
 
     @Bean
+    @Primary // the one Spring Boot gives the template and the listeners
     MessageConverter jsonMessageConverter(JsonMapper json) {
         return new JacksonJsonMessageConverter(json, "dev.edc.execution"); // the only types EDC's messages carry
     }
 
+    /** For the job listeners, which read a job's body themselves. */
+    @Bean(RawBodyConverter.BEAN)
+    MessageConverter rawBodyConverter() {
+        return new RawBodyConverter();
+    }
+
+    /** The job queue ({@code edc.queue.name}); listeners name it {@code #{jobsQueue.name}}. */
     @Bean
     Queue jobsQueue(QueueProperties properties) {
-        return QueueBuilder.durable(JOBS)
+        return QueueBuilder.durable(properties.name())
                 .maxLength(properties.maxLength())
                 .overflow(QueueBuilder.Overflow.rejectPublish) // a full queue nacks the publish: the API says 429
-                .deadLetterExchange(DEAD_LETTERS)
+                .deadLetterExchange(properties.deadLetterExchange())
                 .build();
     }
 
     @Bean
-    FanoutExchange deadLetterExchange() {
-        return new FanoutExchange(DEAD_LETTERS);
+    FanoutExchange deadLetterExchange(QueueProperties properties) {
+        return new FanoutExchange(properties.deadLetterExchange());
     }
 
     @Bean
-    Queue deadJobsQueue() {
-        return QueueBuilder.durable(DEAD_JOBS).build();
+    Queue deadJobsQueue(QueueProperties properties) {
+        return QueueBuilder.durable(properties.deadLetterQueue()).build();
     }
 
     @Bean
-    Binding deadJobsBinding() {
-        return BindingBuilder.bind(deadJobsQueue()).to(deadLetterExchange());
+    Binding deadJobsBinding(Queue deadJobsQueue, FanoutExchange deadLetterExchange) {
+        return BindingBuilder.bind(deadJobsQueue).to(deadLetterExchange);
     }
 
     @Bean

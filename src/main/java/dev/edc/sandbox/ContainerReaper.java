@@ -1,6 +1,7 @@
 package dev.edc.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.edc.Roles;
@@ -57,8 +58,8 @@ class ContainerReaper implements InitializingBean {
                 try {
                     docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
                     removed++;
-                } catch (NotFoundException e) {
-                    // removed meanwhile by its worker
+                } catch (NotFoundException | ConflictException e) {
+                    // removed meanwhile, or being removed, by its worker or another worker's reaper
                 }
             }
         }

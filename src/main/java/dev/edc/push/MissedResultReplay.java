@@ -1,0 +1,68 @@
+package dev.edc.push;
+
+import dev.edc.Roles;
+import dev.edc.execution.ExecutionResult;
+import dev.edc.execution.ResultWaiters;
+import dev.edc.store.ResultStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Catches up on results this node may have missed while it had no results queue. The queue is
+ * this node's own and not durable: when the broker restarts, or this node loses its connection,
+ * results announced meanwhile never reach it. Once the node consumes again (its queue redeclared
+ * and bound), every subscription and {@code ?wait=true} request still waiting is checked against
+ * the store: a result stored before this check is found, one stored after is announced to the
+ * new queue.
+ */
+@Component
+@Profile(Roles.API)
+class MissedResultReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(MissedResultReplay.class);
+
+    private final Queue nodeResultsQueue;
+    private final ResultSubscriptions subscriptions;
+    private final LateSubscriberReplay replay;
+    private final ResultWaiters waiters;
+    private final ResultStore store;
+
+    MissedResultReplay(Queue nodeResultsQueue, ResultSubscriptions subscriptions, LateSubscriberReplay replay,
+                       ResultWaiters waiters, ResultStore store) {
+        this.nodeResultsQueue = nodeResultsQueue;
+        this.subscriptions = subscriptions;
+        this.replay = replay;
+        this.waiters = waiters;
+        this.store = store;
+    }
+
+    @EventListener
+    void onConsumeOk(ConsumeOkEvent event) {
+        if (nodeResultsQueue.getName().equals(event.getQueue())) {
+            // off the AMQP client's thread, which must not wait on Redis
+            Thread.ofVirtual().name("missed-result-replay").start(this::catchUp);
+        }
+    }
+
+    private void catchUp() {
+        List<ResultSubscriptions.Waiting> waiting = subscriptions.waiting();
+        waiting.forEach(replay::replay);
+        for (String uuid : waiters.uuids()) {
+            try {
+                store.find(uuid).filter(ExecutionResult::isFinal).ifPresent(waiters::complete);
+            } catch (RuntimeException e) {
+                log.warn("execution {}: could not look up a result a request waits for: {}", uuid, e.getMessage());
+            }
+        }
+        if (!waiting.isEmpty()) {
+            log.info("results queue consuming again: checked {} subscription(s) still waiting for a result", waiting.size());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.edc.delivery;
+
+import dev.edc.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static dev.edc.EdcClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A result is kept for {@code edc.execution.result-ttl} (24 h by default), and no longer: then
+ * {@code GET} answers 404 and a late subscriber gets nothing. Redis keeps the record under
+ * {@code edc:execution:<uuid>} with that time to live.
+ */
+class ResultExpiryIT extends IntegrationTest {
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void shouldKeepAResultForItsTimeToLiveThenForgetIt() throws InterruptedException {
+        String uuid = uniqueId("ttl");
+        JsonNode result = edc.run(Map.of("uuid", uuid, "language", "js", "code", "console.log('kept')"));
+        String key = "edc:execution:" + uuid;
+
+        assertThat(redis.getExpire(key, TimeUnit.SECONDS)).as("seconds to live")
+                .isBetween(Duration.ofHours(24).minusMinutes(5).toSeconds(), Duration.ofHours(24).toSeconds());
+        assertThat(edc.get("/executions/" + uuid).json()).isEqualTo(result);
+
+        redis.expire(key, Duration.ofMillis(200)); // the 24 hours, passed
+        Thread.sleep(Duration.ofMillis(500));
+
+        assertThat(edc.get("/executions/" + uuid).status()).isEqualTo(404);
+        assertThat(edc.subscribe("/topic/result/" + uuid).countWithin(Duration.ofSeconds(1))).as("nothing replayed").isZero();
+    }
+}
