@@ -172,16 +172,8 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         return (programEndNanos != 0 ? programEndNanos : System.nanoTime()) - programStartNanos;
     }
 
-    synchronized boolean compiled() {
-        return compiled;
-    }
-
     synchronized String compileOutput() {
         return compileOutput;
-    }
-
-    synchronized boolean capExceeded() {
-        return capExceeded;
     }
 
     /** The program's output with the trailer taken off, cut to the cap at a character boundary. */
