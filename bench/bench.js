@@ -83,10 +83,13 @@ function timed(command, args, input) {
   });
 }
 
-/** The runner's stdin: "<key> <length>\n" records, as SandboxInput.payload() writes them. */
+const REPORT_TOKEN = 'bench';
+
+/** The runner's stdin: the init's report token line, then "<key> <length>\n" records, as SandboxInput.payload() writes them. */
 function payload(source) {
   const record = (key, value) => Buffer.concat([Buffer.from(`${key} ${value.length}\n`, 'ascii'), value]);
-  return Buffer.concat([record('source', Buffer.from(source, 'utf8')), record('stdin', Buffer.alloc(0)), record('end', Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from(`${REPORT_TOKEN}\n`, 'ascii'),
+    record('source', Buffer.from(source, 'utf8')), record('stdin', Buffer.alloc(0)), record('end', Buffer.alloc(0))]);
 }
 
 /** The program's stdout inside a runner's: after the "\0EDC-COMPILE" header, before the "\0EDC-EXIT" trailer. */
@@ -95,9 +98,9 @@ function programOutput(raw) {
   const header = /^\0EDC-COMPILE (\d+) (\d+)\n/.exec(text);
   if (!header) return { error: 'no runner header' };
   text = text.slice(header[0].length + Number(header[2]));
-  const trailer = text.lastIndexOf('\0EDC-EXIT ');
+  const trailer = text.lastIndexOf(`\0EDC-EXIT ${REPORT_TOKEN} `);
   if (trailer < 0) return { error: 'no runner trailer' };
-  const exit = text.slice(trailer).split(' ')[1];
+  const exit = text.slice(trailer).split(' ')[2];
   return { stdout: text.slice(0, trailer), exit: Number(exit) };
 }
 

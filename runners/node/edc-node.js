@@ -40,6 +40,13 @@ function readJob() {
   }
 }
 
+// Node writes to pipes asynchronously: a program printing faster than the worker reads would queue
+// its output in memory without bound and end as an OOM instead of at the output cap. Blocking
+// writes make it wait for the reader, as other runtimes do. Made now, while the runner waits:
+// creating the streams is a good part of a hello world's time.
+for (const stream of [process.stdout, process.stderr]) {
+  if (stream._handle && typeof stream._handle.setBlocking === 'function') stream._handle.setBlocking(true);
+}
 fs.writeSync(2, '\0EDC-READY\n'); // before any user code: the worker knows this runner waits for its job
 const job = readJob();
 fs.writeFileSync(MAIN, job.source);
@@ -48,11 +55,5 @@ fs.writeFileSync(STDIN, job.stdin);
 fs.closeSync(0);
 fs.openSync(STDIN, 'r');
 fs.writeSync(1, '\0EDC-COMPILE 0 0\n');
-// Node writes to pipes asynchronously: a program printing faster than the worker reads would queue
-// its output in memory without bound and end as an OOM instead of at the output cap. Blocking
-// writes make it wait for the reader, as other runtimes do.
-for (const stream of [process.stdout, process.stderr]) {
-  if (stream._handle && typeof stream._handle.setBlocking === 'function') stream._handle.setBlocking(true);
-}
 process.argv = [process.argv[0], MAIN, ...job.args];
 Module.runMain();

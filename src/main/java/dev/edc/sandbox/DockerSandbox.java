@@ -2,6 +2,8 @@ package dev.edc.sandbox;
 
 import com.github.dockerjava.api.exception.DockerException;
 import dev.edc.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 @Profile(Roles.WORKER)
 class DockerSandbox implements Sandbox {
 
+    private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
     private static final long DRAIN_MS = 5_000;
     private static final Duration LABEL_GRACE = Duration.ofSeconds(30);
 
@@ -33,8 +36,13 @@ class DockerSandbox implements Sandbox {
     @Override
     public SandboxOutcome run(SandboxSpec spec, SandboxInput input) {
         PoolKey key = PoolKey.of(spec);
-        LiveContainer container = pool.take(key).orElseGet(() -> containers.start(key, spec.executionId(),
-                properties.compileTimeout().plus(spec.timeLimit()).plus(LABEL_GRACE), false));
+        LiveContainer container = pool.take(key).orElse(null);
+        if (container != null) {
+            log.debug("sandbox {}: warm, {}", container.shortId(), container.output().ready() ? "ready" : "still warming up");
+        } else {
+            container = containers.start(key, spec.executionId(), properties.compileTimeout().plus(spec.timeLimit()).plus(LABEL_GRACE), false);
+            log.debug("sandbox {}: started for this job", container.shortId());
+        }
         try {
             return drive(container, spec, input);
         } catch (DockerException e) {

@@ -16,8 +16,12 @@ import java.util.function.Consumer;
  *
  * <p>The runner opens stdout with a header, {@code "\0EDC-COMPILE <status> <length>\n"} and the
  * compiler's messages, written before any user code runs: its arrival starts the program's clock.
- * The runner's init closes stdout with a trailer, {@code "\0EDC-EXIT <code> <peak bytes> <oom kills>\n"},
- * written after every process of the program is dead. What lies between is the program's.
+ * The runner's init closes stdout with a trailer, {@code "\0EDC-EXIT <token> <code> <peak bytes> <oom kills>\n"},
+ * and stderr with {@code "\0EDC-END <token>\n"}, written after every process of the program is dead:
+ * once both are in, the run is over, without waiting for the engine to tear the container down
+ * (tens of milliseconds). The token is the container's own, given on its stdin before the
+ * program exists, so a program that prints a lookalike report neither ends its run early nor
+ * changes its result. What lies between header and report is the program's.
  * Frames are copied as they come (docker-java reuses its buffer) and decoded as UTF-8 once, at the end.
  * Past the cap nothing more is kept but the last bytes of stdout, where the trailer of a run
  * stopped at its cap still arrives.
@@ -26,10 +30,11 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
 
     private static final byte[] HEADER = "\0EDC-COMPILE ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] READY = "\0EDC-READY\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TRAILER = "\0EDC-EXIT ".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER_ROOM = 96; // bytes past the cap kept so the trailer can still be read
     private static final int MAX_HEADER_LINE = 64;
 
+    private final byte[] trailerStart;      // "\0EDC-EXIT <token> "
+    private final byte[] endMark;           // "\0EDC-END <token>\n"
     private final Consumer<OutputCollector> onCapExceeded;
     private long cap = Long.MAX_VALUE / 2; // set per job by limitTo: a warm container exists before its job
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -39,6 +44,10 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private final CountDownLatch ended = new CountDownLatch(1);
     private byte[] stdoutTail = new byte[0]; // the last TRAILER_ROOM bytes of stdout, kept or not
     private long stdoutSeen;                 // stdout bytes received after the header, kept or not
+    private byte[] stderrTail = new byte[0]; // the last TRAILER_ROOM bytes of stderr, kept or not
+    private Trailer trailer;                 // the init's report, once read
+    private long trailerAt = -1;             // where it starts in stdout
+    private boolean endMarked;               // the init's end mark on stderr, once read
 
     private long headerLength = -1;
     private boolean readyChecked;
@@ -51,8 +60,13 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private long programEndNanos;
     private boolean capExceeded;
 
-    /** @param onCapExceeded called once, on the attach thread, when the output passes the cap: must not block */
-    OutputCollector(Consumer<OutputCollector> onCapExceeded) {
+    /**
+     * @param token         the container's report token (what its init read from the first line of stdin)
+     * @param onCapExceeded called once, on the attach thread, when the output passes the cap: must not block
+     */
+    OutputCollector(String token, Consumer<OutputCollector> onCapExceeded) {
+        this.trailerStart = ("\0EDC-EXIT " + token + " ").getBytes(StandardCharsets.US_ASCII);
+        this.endMark = ("\0EDC-END " + token + "\n").getBytes(StandardCharsets.US_ASCII);
         this.onCapExceeded = onCapExceeded;
     }
 
@@ -81,6 +95,9 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
             keep(stdout, bytes, 0);
         } else if (frame.getStreamType() == StreamType.STDERR) {
             keep(stderr, bytes, readReady(bytes));
+        }
+        if (trailer != null && endMarked && ended.getCount() > 0) {
+            finish(); // the report is in: the program and all its processes are gone
         }
     }
 
@@ -117,22 +134,22 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
 
     @Override
     public void onComplete() {
-        synchronized (this) {
-            programEndNanos = programEndNanos != 0 ? programEndNanos : System.nanoTime();
-        }
-        headerDone.countDown();
-        ended.countDown();
+        finish();
         super.onComplete();
     }
 
     @Override
     public void onError(Throwable throwable) {
+        finish();
+        super.onError(throwable);
+    }
+
+    private void finish() {
         synchronized (this) {
             programEndNanos = programEndNanos != 0 ? programEndNanos : System.nanoTime();
         }
         headerDone.countDown();
         ended.countDown();
-        super.onError(throwable);
     }
 
     /** Waits until the runner reported its preparation, or the stream ended. */
@@ -141,7 +158,7 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     }
 
     /**
-     * Waits until the output ends (the container closed it), leaving the stream open on timeout:
+     * Waits until the output ends (the init's report is in, or the container closed it), leaving the stream open on timeout:
      * unlike {@code awaitCompletion(timeout)}, which closes it and so loses what comes after.
      */
     boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
@@ -180,16 +197,12 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     synchronized Output output() {
         byte[] out = stdout.toByteArray();
         byte[] err = stderr.toByteArray();
-        Trailer trailer = null;
-        byte[] tail = stdoutTail;
-        int at = lastIndexOf(tail, TRAILER);
-        if (at >= 0 && tail[tail.length - 1] == '\n') {
-            trailer = Trailer.parse(new String(tail, at + TRAILER.length, tail.length - at - TRAILER.length - 1,
-                    StandardCharsets.US_ASCII));
-            long trailerStart = stdoutSeen - (tail.length - at);
-            if (trailer != null && trailerStart < out.length) {
-                out = Arrays.copyOf(out, (int) trailerStart);
-            }
+        if (trailer != null && trailerAt < out.length) {
+            out = Arrays.copyOf(out, (int) trailerAt);
+        }
+        int mark = endMarked ? lastIndexOf(err, endMark) : -1;
+        if (mark >= 0) {
+            err = Arrays.copyOf(err, mark);
         }
         boolean cut = capExceeded || out.length + err.length > cap;
         if (cut) {
@@ -265,7 +278,12 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
 
     private void keep(ByteArrayOutputStream stream, byte[] bytes, int from) {
         if (stream == stdout) {
-            rememberTail(bytes, from);
+            stdoutSeen += bytes.length - from;
+            stdoutTail = tail(stdoutTail, bytes, from);
+            readTrailer();
+        } else {
+            stderrTail = tail(stderrTail, bytes, from);
+            endMarked = endMarked || endsWith(stderrTail, endMark);
         }
         if (capExceeded) {
             return;
@@ -279,15 +297,34 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
         }
     }
 
-    private void rememberTail(byte[] bytes, int from) {
+    /** The last TRAILER_ROOM bytes of a stream, given its previous tail and new bytes. */
+    private static byte[] tail(byte[] previous, byte[] bytes, int from) {
         int length = bytes.length - from;
-        stdoutSeen += length;
-        int fromOld = Math.max(0, stdoutTail.length + length - TRAILER_ROOM);
-        byte[] tail = new byte[Math.min(TRAILER_ROOM, stdoutTail.length + length)];
-        int old = Math.max(0, stdoutTail.length - fromOld);
-        System.arraycopy(stdoutTail, stdoutTail.length - old, tail, 0, old);
+        int fromOld = Math.max(0, previous.length + length - TRAILER_ROOM);
+        byte[] tail = new byte[Math.min(TRAILER_ROOM, previous.length + length)];
+        int old = Math.max(0, previous.length - fromOld);
+        System.arraycopy(previous, previous.length - old, tail, 0, old);
         System.arraycopy(bytes, bytes.length - (tail.length - old), tail, old, tail.length - old);
-        stdoutTail = tail;
+        return tail;
+    }
+
+    /** Reads the init's report once a whole line of it is in stdout's tail. */
+    private void readTrailer() {
+        byte[] tail = stdoutTail;
+        if (trailer != null || tail.length == 0 || tail[tail.length - 1] != '\n') {
+            return;
+        }
+        int at = lastIndexOf(tail, trailerStart);
+        if (at >= 0) {
+            trailer = Trailer.parse(new String(tail, at + trailerStart.length, tail.length - at - trailerStart.length - 1,
+                    StandardCharsets.US_ASCII));
+            trailerAt = stdoutSeen - (tail.length - at);
+        }
+    }
+
+    private static boolean endsWith(byte[] bytes, byte[] suffix) {
+        return bytes.length >= suffix.length
+                && Arrays.equals(bytes, bytes.length - suffix.length, bytes.length, suffix, 0, suffix.length);
     }
 
     private static int lastIndexOf(byte[] haystack, byte[] needle) {

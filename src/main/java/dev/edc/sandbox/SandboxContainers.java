@@ -17,10 +17,13 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +47,7 @@ class SandboxContainers {
 
     // Tells this worker's containers from other workers' on the same engine.
     private final String workerId = UUID.randomUUID().toString();
+    private final SecureRandom random = new SecureRandom();
 
     SandboxContainers(DockerClient docker, SandboxProperties properties) {
         this.docker = docker;
@@ -69,9 +73,10 @@ class SandboxContainers {
     LiveContainer start(PoolKey key, String executionId, Duration lifetime, boolean warm) {
         String id = create(key, executionId, lifetime, warm);
         try {
-            PayloadStream stdin = new PayloadStream();
+            String token = newToken();
+            PayloadStream stdin = new PayloadStream((token + "\n").getBytes(StandardCharsets.US_ASCII));
             // Called on the attach thread, which must go on reading for the init's report to arrive.
-            OutputCollector output = new OutputCollector(collector -> Thread.ofVirtual().start(() -> stop(id, collector)));
+            OutputCollector output = new OutputCollector(token, collector -> Thread.ofVirtual().start(() -> stop(id, collector)));
             docker.attachContainerCmd(id)
                     .withStdIn(stdin)
                     .withStdOut(true).withStdErr(true).withFollowStream(true)
@@ -147,6 +152,13 @@ class SandboxContainers {
         } catch (RuntimeException e) {
             log.warn("could not remove sandbox {} (the reaper will): {}", id, e.getMessage());
         }
+    }
+
+    /** A random token the container's init signs its report with, unknown to the program it runs. */
+    private String newToken() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private String create(PoolKey key, String executionId, Duration lifetime, boolean warm) {

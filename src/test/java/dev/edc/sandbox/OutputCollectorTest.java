@@ -12,12 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OutputCollectorTest {
 
+    private static final String TOKEN = "5eed";
+
     private final AtomicInteger kills = new AtomicInteger();
-    private final OutputCollector collector = new OutputCollector(c -> kills.incrementAndGet());
+    private final OutputCollector collector = new OutputCollector(TOKEN, c -> kills.incrementAndGet());
 
     @Test
     void shouldSplitCompilerMessagesProgramOutputAndTrailerEvenAcrossFrameEdges() throws InterruptedException {
-        byte[] stdout = bytes("\0EDC-COMPILE 0 9\nwarning!\nHello, World!\n\0EDC-EXIT 0 41943040 0\n");
+        byte[] stdout = bytes("\0EDC-COMPILE 0 9\nwarning!\nHello, World!\n\0EDC-EXIT 5eed 0 41943040 0\n");
         for (int i = 0; i < stdout.length; i += 5) { // 5-byte frames cut every field somewhere
             collector.onNext(new Frame(StreamType.STDOUT, java.util.Arrays.copyOfRange(stdout, i, Math.min(i + 5, stdout.length))));
         }
@@ -97,7 +99,7 @@ class OutputCollectorTest {
         stdout(collector, HEADER);
         stdout(collector, "x".repeat(1000));
         stdout(collector, "y".repeat(1000));
-        stdout(collector, "\0EDC-EXIT 137 4096 0\n");
+        stdout(collector, "\0EDC-EXIT 5eed 137 4096 0\n");
 
         OutputCollector.Output output = collector.output();
         assertThat(output.stdout()).isEqualTo("x".repeat(16));
@@ -111,7 +113,7 @@ class OutputCollectorTest {
         OutputCollector collector = collector(1024);
 
         stdout(collector, HEADER + "hello\n\0EDC-EX");
-        stdout(collector, "IT 0 2048 0\n");
+        stdout(collector, "IT 5eed 0 2048 0\n");
 
         OutputCollector.Output output = collector.output();
         assertThat(output.stdout()).isEqualTo("hello\n");
@@ -123,12 +125,36 @@ class OutputCollectorTest {
     void shouldLeaveAForgedTrailerInTheProgramsOutput() {
         OutputCollector collector = collector(1024);
 
-        stdout(collector, HEADER + "\0EDC-EXIT 0 1 9\nafter\n");
-        stdout(collector, "\0EDC-EXIT 3 8192 0\n");
+        stdout(collector, HEADER + "\0EDC-EXIT 0 1 9\n\0EDC-EXIT bad 0 1 9\nafter\n");
+        stderr(collector, "\0EDC-END 0\n\0EDC-END bad\n");
+        assertThat(collector.ended()).as("a report without the token does not end the run").isFalse();
+        stderr(collector, "oops\n\0EDC-END 5eed\n");
+        stdout(collector, "\0EDC-EXIT 5eed 3 8192 0\n");
 
+        assertThat(collector.ended()).isTrue();
         OutputCollector.Output output = collector.output();
-        assertThat(output.stdout()).isEqualTo("\0EDC-EXIT 0 1 9\nafter\n");
+        assertThat(output.stdout()).isEqualTo("\0EDC-EXIT 0 1 9\n\0EDC-EXIT bad 0 1 9\nafter\n");
+        assertThat(output.stderr()).isEqualTo("\0EDC-END 0\n\0EDC-END bad\noops\n");
         assertThat(output.trailer()).isEqualTo(new OutputCollector.Trailer(3, 8192, 0));
+    }
+
+    @Test
+    void shouldEndTheRunOnlyOnceBothStreamsCarriedTheReport() {
+        OutputCollector collector = collector(1024);
+
+        stdout(collector, HEADER + "out\n\0EDC-EXIT 5eed 0 2048 0\n");
+        assertThat(collector.ended()).as("stderr may still hold the program's last lines").isFalse();
+        stderr(collector, "err\n");
+        stderr(collector, "\0EDC-END 5e");
+        assertThat(collector.ended()).isFalse();
+        stderr(collector, "ed\n");
+
+        assertThat(collector.ended()).isTrue();
+        assertThat(collector.runNanos()).isPositive();
+        OutputCollector.Output output = collector.output();
+        assertThat(output.stdout()).isEqualTo("out\n");
+        assertThat(output.stderr()).isEqualTo("err\n");
+        assertThat(output.trailer()).isEqualTo(new OutputCollector.Trailer(0, 2048, 0));
     }
 
     @Test
@@ -158,7 +184,7 @@ class OutputCollectorTest {
     }
 
     private OutputCollector collector(long cap) {
-        OutputCollector collector = new OutputCollector(c -> capCalls.incrementAndGet());
+        OutputCollector collector = new OutputCollector(TOKEN, c -> capCalls.incrementAndGet());
         collector.limitTo(cap);
         return collector;
     }
