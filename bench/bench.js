@@ -19,8 +19,10 @@ const BENCH = __dirname;
 const ROOT = path.dirname(BENCH);
 const env = process.env;
 const config = {
-  runs: int(env.BENCH_RUNS, 20),
+  runs: int(env.BENCH_RUNS, 15),
   warmup: int(env.BENCH_WARMUP, 2),
+  gapMs: int(env.BENCH_GAP_MS, 1500),              // pause before each run: latency on an idle machine
+  programs: env.BENCH_PROGRAMS ? env.BENCH_PROGRAMS.split(',').map((p) => p.trim()) : null,
   burst: int(env.BENCH_BURST, 40),
   concurrency: int(env.EDC_WORKER_CONCURRENCY, 2), // EDC's worker concurrency, and (c)'s in the burst
   port: int(env.BENCH_PORT, 18090),
@@ -39,15 +41,17 @@ const POOL_LABEL = 'dev.edc.pool=true';
 const BENCH_LABEL = 'dev.edc.bench';
 
 // Limits as in application.yml's language entries, so that (c) gets the sandbox EDC would make.
-const NODE = { language: 'javascript', version: '20', image: 'edc-runner/node:20', memoryMb: 128, pids: 64 };
+const NODE = { language: 'javascript', version: '20', image: 'edc-runner/node:20', memoryMb: 128, pids: 128 };
 const JAVA17 = { language: 'java', version: '17', image: 'edc-runner/java:17', memoryMb: 256, pids: 128 };
-const WORKLOADS = [
+const ALL_WORKLOADS = [
   { key: 'js-hello', label: 'JavaScript hello world', file: 'hello.js', expected: 'Hello, World!\n', ...NODE },
   { key: 'java-hello', label: 'Java 17 hello world', file: 'Hello.java', expected: 'Hello, World!\n', ...JAVA17 },
   { key: 'js-cpu', label: 'JavaScript CPU-bound (primes < 2e6)', file: 'cpu.js', expected: '148933\n', ...NODE },
   { key: 'java-cpu', label: 'Java 17 CPU-bound (primes < 2e6)', file: 'Cpu.java', expected: '148933\n', ...JAVA17 },
 ];
-for (const w of WORKLOADS) {
+const WORKLOADS = ALL_WORKLOADS.filter((w) => !config.programs || config.programs.includes(w.key));
+const BURST_WORKLOAD = ALL_WORKLOADS[0]; // JavaScript hello world
+for (const w of ALL_WORKLOADS) {
   w.source = fs.readFileSync(path.join(BENCH, 'programs', w.file), 'utf8');
   w.hostCommand = w.language === 'java' ? [config.hostJava17, path.join(BENCH, 'programs', w.file)]
     : [config.hostNode, path.join(BENCH, 'programs', w.file)];
@@ -307,10 +311,16 @@ function withTimeout(promise, ms, message) {
 
 // ---------- measuring ----------
 
+/**
+ * Runs one at a time, each after a pause (BENCH_GAP_MS): the latency of a request that finds the
+ * machine idle, as an IDE user's runs seconds apart do, in every column alike. Throughput under
+ * load is what the burst measures.
+ */
 async function series(what, w, once) {
-  for (let i = 0; i < config.warmup; i++) await once(w);
+  const paced = async () => { await sleep(config.gapMs); return once(w); };
+  for (let i = 0; i < config.warmup; i++) await paced();
   const samples = [];
-  for (let i = 0; i < config.runs; i++) samples.push(await once(w));
+  for (let i = 0; i < config.runs; i++) samples.push(await paced());
   const s = stats(samples);
   log(`${what} ${w.key}: p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms`);
   return s;
@@ -338,8 +348,9 @@ async function measureEdc(mode, poolEnabled, results) {
     await edc.start();
     results.pool[mode] = edc.pool;
     for (const w of WORKLOADS) results.latency[mode][w.key] = await series(`(${mode}) EDC`, w, (x) => edc.run(x));
-    await edc.run(WORKLOADS[0]); // settle after the last series
-    results.burst[mode] = await edc.burst(WORKLOADS[0], config.burst);
+    await edc.run(BURST_WORKLOAD);
+    if (poolEnabled) await edc.awaitPool(); // the burst reaches an idle worker, its pool refilled
+    results.burst[mode] = await edc.burst(BURST_WORKLOAD, config.burst);
     log(`(${mode}) EDC burst of ${config.burst}: ${results.burst[mode].toFixed(1)} jobs/s`);
   } finally {
     await edc.stop();
@@ -386,7 +397,7 @@ function report(results, m, loadAfter, seconds) {
   lines.push(`| host runtimes (d) | Node.js ${m.node}; ${m.java} |`);
   const loads = Object.entries(results.load).map(([mode, load]) => `(${mode}) ${load}`).join(', ');
   lines.push(`| load average (1 min) at the start of ${loads}; at the end ${loadAfter} | the machine is shared: compare runs made under a similar load |`);
-  lines.push(`| settings | ${config.runs} runs after ${config.warmup} warm-up runs per cell, burst of ${config.burst}, EDC worker concurrency ${config.concurrency}; ${Math.round(seconds)} s in all |`);
+  lines.push(`| settings | ${config.runs} runs after ${config.warmup} warm-up runs per cell, one at a time, each ${config.gapMs} ms after the previous result; burst of ${config.burst}, EDC worker concurrency ${config.concurrency}; ${Math.round(seconds)} s in all |`);
   lines.push('');
   lines.push(poolLine, '');
   lines.push('## Latency, ms (p50 / p95)', '');
@@ -442,7 +453,7 @@ async function main() {
   if (config.modes.includes('c')) {
     for (const w of WORKLOADS) await attempt(`(c) ${w.key}`, async () => { results.latency.c[w.key] = await series('(c) docker run', w, dockerRun); });
     await attempt('(c) burst', async () => {
-      results.burst.c = await dockerBurst(WORKLOADS[0], config.burst, config.concurrency);
+      results.burst.c = await dockerBurst(BURST_WORKLOAD, config.burst, config.concurrency);
       log(`(c) docker run burst of ${config.burst}, ${config.concurrency} at a time: ${results.burst.c.toFixed(1)} jobs/s`);
     });
   }

@@ -39,9 +39,11 @@ class SandboxContainers {
     private static final Logger log = LoggerFactory.getLogger(SandboxContainers.class);
     private static final long ATTACH_TIMEOUT_S = 10;
     private static final long STOP_GRACE_MS = 300; // for the init to kill the program and report after SIGUSR1
+    private static final Duration MAX_REMOVAL_DELAY = Duration.ofSeconds(5);
 
     private final DockerClient docker;
     private final SandboxProperties properties;
+    private final SandboxLoad load;
     // Removal is off the result's path: the result is known once the program has ended.
     private final ExecutorService remover = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-remover").factory());
 
@@ -49,9 +51,10 @@ class SandboxContainers {
     private final String workerId = UUID.randomUUID().toString();
     private final SecureRandom random = new SecureRandom();
 
-    SandboxContainers(DockerClient docker, SandboxProperties properties) {
+    SandboxContainers(DockerClient docker, SandboxProperties properties, SandboxLoad load) {
         this.docker = docker;
         this.properties = properties;
+        this.load = load;
     }
 
     /** On shutdown, finishes the removals under way: no container outlives its worker. */
@@ -133,7 +136,11 @@ class SandboxContainers {
         return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getOOMKilled());
     }
 
-    /** Ends the container's streams and removes it, in the background. */
+    /**
+     * Ends the container's streams and removes it, in the background, once the job slots are not
+     * all busy (at most a few seconds later): a used container's init has ended its program and
+     * exits by itself, and its removal need not take CPU from the jobs of a burst.
+     */
     void discard(LiveContainer container) {
         container.stdin().abandon();
         try {
@@ -141,7 +148,14 @@ class SandboxContainers {
         } catch (IOException e) {
             log.debug("closing the streams of sandbox {}: {}", container.shortId(), e.getMessage());
         }
-        remover.execute(() -> removeNow(container.id()));
+        remover.execute(() -> {
+            try {
+                load.awaitCalm(MAX_REMOVAL_DELAY);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // shutting down: remove now
+            }
+            removeNow(container.id());
+        });
     }
 
     private void removeNow(String id) {

@@ -37,9 +37,11 @@ class WarmPool {
 
     private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
     private static final Duration LABEL_GRACE = Duration.ofMinutes(10);
+    private static final Duration NO_LIMIT = Duration.ofDays(1);
 
     private final SandboxContainers containers;
     private final PoolProperties properties;
+    private final SandboxLoad load;
     private final Map<PoolKey, Integer> targets = new LinkedHashMap<>();
     private final Map<PoolKey, ConcurrentLinkedDeque<LiveContainer>> idle = new ConcurrentHashMap<>();
     private final Map<PoolKey, Instant> lastDemand = new ConcurrentHashMap<>();
@@ -48,9 +50,10 @@ class WarmPool {
     // One container started at a time: refilling must not starve the jobs running on this host.
     private final ExecutorService filler = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("warm-pool").factory());
 
-    WarmPool(SandboxContainers containers, PoolProperties properties, LanguageRegistry languages) {
+    WarmPool(SandboxContainers containers, PoolProperties properties, LanguageRegistry languages, SandboxLoad load) {
         this.containers = containers;
         this.properties = properties;
+        this.load = load;
         for (LanguageVersion language : languages.all()) {
             if (language.runner().poolSize() > 0) {
                 targets.merge(keyOf(language), language.runner().poolSize(), Integer::sum);
@@ -156,6 +159,14 @@ class WarmPool {
 
     private void fillMissing() {
         for (PoolKey key : wanted()) {
+            try {
+                // While every job slot is busy, a refill would only take CPU from the jobs: jobs
+                // that find the pool empty start their own containers, as they would without it.
+                load.awaitCalm(NO_LIMIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             if (!open) {
                 return;
             }
