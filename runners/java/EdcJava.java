@@ -21,6 +21,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -42,7 +44,7 @@ import java.util.regex.Pattern;
  * {@code "\0EDC-COMPILE <status> <length>\n"} and the compiler's messages on stdout.
  *
  * <p>While its stdin is empty (a pooled container) it exercises the compiler, so the job's
- * compilation runs on a warm JIT; then it writes {@code "\0EDC-READY\n"} on stderr. Written for Java 11 so one source serves every JDK.
+ * compilation runs on a warm JIT; then it writes {@code "\0EDC-READY <bytes in use>\n"} on stderr. Written for Java 11 so one source serves every JDK.
  */
 public final class EdcJava {
 
@@ -95,11 +97,26 @@ public final class EdcJava {
         }
     }
 
-    /** Tells the worker, before any user code can write, that this runner now waits for its job. */
+    /**
+     * Tells the worker, before any user code can write, that this runner now waits for its job,
+     * and how much memory the container uses now: what an idle warm container costs.
+     */
     private static void signalReady() throws IOException {
         OutputStream err = new FileOutputStream(FileDescriptor.err);
-        err.write("\0EDC-READY\n".getBytes(StandardCharsets.US_ASCII));
+        err.write(("\0EDC-READY " + memoryInUse() + "\n").getBytes(StandardCharsets.US_ASCII));
         err.flush();
+    }
+
+    /** The container's memory use as its cgroup counts it (v2, else v1), or -1. */
+    private static String memoryInUse() {
+        for (String file : new String[] {"/sys/fs/cgroup/memory.current", "/sys/fs/cgroup/memory/memory.usage_in_bytes"}) {
+            try {
+                return new String(Files.readAllBytes(Paths.get(file)), StandardCharsets.US_ASCII).trim();
+            } catch (IOException e) {
+                // the other cgroup version
+            }
+        }
+        return "-1";
     }
 
     private static void report(Compilation compilation) throws IOException {

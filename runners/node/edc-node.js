@@ -2,7 +2,8 @@
 // The Node.js runner of an EDC sandbox: reads the job from stdin, then runs the program as this
 // process's main module, so exit codes, stdout, stderr and process.exit behave as in `node main.js`.
 // Input: records "<key> <length>\n" then that many bytes; keys source, stdin, arg (repeated), end.
-// Before any user code runs it writes "\0EDC-COMPILE 0 0\n" on stdout: the run starts there.
+// Waiting for it, it writes "\0EDC-READY <bytes in use>\n" on stderr. Before any user code runs it
+// writes "\0EDC-COMPILE 0 0\n" on stdout: the run starts there.
 const fs = require('fs');
 const Module = require('module');
 
@@ -47,7 +48,16 @@ function readJob() {
 for (const stream of [process.stdout, process.stderr]) {
   if (stream._handle && typeof stream._handle.setBlocking === 'function') stream._handle.setBlocking(true);
 }
-fs.writeSync(2, '\0EDC-READY\n'); // before any user code: the worker knows this runner waits for its job
+/** The memory this container uses now, as its cgroup counts it (v2, else v1); -1 if unknown. */
+function memoryInUse() {
+  for (const file of ['/sys/fs/cgroup/memory.current', '/sys/fs/cgroup/memory/memory.usage_in_bytes']) {
+    try { return fs.readFileSync(file, 'ascii').trim(); } catch { /* the other version */ }
+  }
+  return '-1';
+}
+
+// Before any user code: the worker knows this runner waits for its job, and what an idle one costs.
+fs.writeSync(2, `\0EDC-READY ${memoryInUse()}\n`);
 const job = readJob();
 fs.writeFileSync(MAIN, job.source);
 fs.writeFileSync(STDIN, job.stdin);

@@ -37,6 +37,34 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
+    void shouldReportThePoolsMeasuredMemoryUnderItsBudget() throws InterruptedException {
+        int poolSize = 6; // application.yml: java 11, 17, 17, 21, node 20 twice
+        double containers = 0;
+        double memory = 0;
+        double limits = 0;
+        // The pool refills after the other tests' jobs; a container counts as its limit until its
+        // runner, once ready, has measured what it uses.
+        for (int i = 0; i < 120 && (containers < poolSize || memory == 0 || memory >= limits / 2); i++) {
+            Thread.sleep(500);
+            String metrics = edc.get("/actuator/prometheus").body();
+            containers = gauge(metrics, "edc_pool_containers");
+            memory = gauge(metrics, "edc_pool_memory_bytes");
+            limits = gauge(metrics, "edc_pool_memory_limit_bytes");
+        }
+
+        assertThat(containers).as("warm containers").isEqualTo(poolSize);
+        // An idle runner uses a fraction of its limit: what the budget counts is measured, not assumed.
+        assertThat(memory).as("measured memory of the idle pool").isPositive().isLessThan(limits / 2);
+        assertThat(memory).as("under the default budget").isLessThanOrEqualTo(2L * 1024 * 1024 * 1024);
+    }
+
+    private static double gauge(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
     void shouldRefuseABodyAboveTheRequestSizeLimit() {
         EdcClient.Response response = edc.post("/execute-code", "{\"code\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}");
 

@@ -29,7 +29,8 @@ import java.util.function.Consumer;
 class OutputCollector extends ResultCallback.Adapter<Frame> {
 
     private static final byte[] HEADER = "\0EDC-COMPILE ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] READY = "\0EDC-READY\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] READY = "\0EDC-READY".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_READY_LINE = 40;
     private static final int TRAILER_ROOM = 96; // bytes past the cap kept so the trailer can still be read
     private static final int MAX_HEADER_LINE = 64;
 
@@ -50,9 +51,10 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     private boolean endMarked;               // the init's end mark on stderr, once read
 
     private long headerLength = -1;
+    private final ByteArrayOutputStream readyLine = new ByteArrayOutputStream();
     private boolean readyChecked;
-    private int readyBytes;
     private boolean ready;
+    private long readyMemoryBytes = -1;
     private boolean reported;
     private boolean compiled;
     private String compileOutput = "";
@@ -102,29 +104,44 @@ class OutputCollector extends ResultCallback.Adapter<Frame> {
     }
 
     /**
-     * A runner opens stderr with {@code "\0EDC-READY\n"} once it waits for its job (a warm one after
-     * warming up), before any user code can write: it is taken off, and the container marked ready.
+     * A runner opens stderr with {@code "\0EDC-READY <bytes in use>\n"} once it waits for its job (a
+     * warm one after warming up), before any user code can write: it is taken off, the container
+     * marked ready and its memory use kept.
      */
     private int readReady(byte[] bytes) {
-        if (readyChecked) {
-            return 0;
-        }
         int i = 0;
-        while (i < bytes.length && readyBytes < READY.length && bytes[i] == READY[readyBytes]) {
-            i++;
-            readyBytes++;
-        }
-        if (readyBytes == READY.length) {
-            readyChecked = true;
-            ready = true;
-            return i;
-        }
-        if (i < bytes.length) { // not the marker: what looked like its start is the program's
-            readyChecked = true;
-            stderr.write(READY, 0, readyBytes);
-            return i;
+        while (!readyChecked && i < bytes.length) {
+            byte b = bytes[i++];
+            int seen = readyLine.size();
+            boolean fits = seen < READY.length ? b == READY[seen]
+                    : seen < MAX_READY_LINE && (b == ' ' || b == '-' || b == '\n' || (b >= '0' && b <= '9'));
+            if (!fits) { // not the marker: what looked like its start is the runner's own output
+                readyChecked = true;
+                stderr.writeBytes(readyLine.toByteArray());
+                return i - 1;
+            }
+            if (b == '\n') {
+                readyChecked = true;
+                ready = true;
+                readyMemoryBytes = parseLong(readyLine.toString(StandardCharsets.US_ASCII).substring(READY.length).trim());
+                return i;
+            }
+            readyLine.write(b);
         }
         return i;
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The memory the container used when its runner became ready, as the runner read it from its cgroup; -1 if unknown. */
+    synchronized long readyMemoryBytes() {
+        return readyMemoryBytes;
     }
 
     /** Whether the runner waits for its job: a warm container that has finished warming up. */

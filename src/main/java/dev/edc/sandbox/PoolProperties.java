@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param enabled      switch for the whole pool: off, every job gets a container made on demand
  * @param maxAge       a warm container older than this is replaced (keeps runners fresh, labels valid)
  * @param idleAfter    a pool whose language saw no job for this long shrinks to nothing until the next job
- * @param memoryBudget the sum of the memory limits of all warm containers stays under this
+ * @param memoryBudget the memory all warm containers use stays under this: each runner measures its
+ *                     container's use (its cgroup's count) once ready; one not yet measured counts
+ *                     as the last of its kind measured, or as its memory limit
  */
 @ConfigurationProperties("edc.pool")
 record PoolProperties(

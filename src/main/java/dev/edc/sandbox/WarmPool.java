@@ -14,9 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +43,7 @@ class WarmPool {
     private final Map<PoolKey, Integer> targets = new LinkedHashMap<>();
     private final Map<PoolKey, ConcurrentLinkedDeque<LiveContainer>> idle = new ConcurrentHashMap<>();
     private final Map<PoolKey, Instant> lastDemand = new ConcurrentHashMap<>();
+    private final Map<PoolKey, Long> footprints = new ConcurrentHashMap<>(); // the last idle memory measured, per kind
     private final AtomicBoolean filling = new AtomicBoolean();
     private volatile boolean open;
     // One container started at a time: refilling must not starve the jobs running on this host.
@@ -90,15 +89,33 @@ class WarmPool {
         return Optional.ofNullable(container);
     }
 
-    /** Containers waiting now, and the sum of their memory limits. */
+    /** Containers waiting now, the memory they use, and the sum of their memory limits. */
     PoolSize size() {
         int count = 0;
         long memory = 0;
+        long limits = 0;
         for (var entry : idle.entrySet()) {
-            count += entry.getValue().size();
-            memory += entry.getValue().size() * entry.getKey().memoryBytes();
+            for (LiveContainer container : entry.getValue()) {
+                count++;
+                memory += footprint(container);
+                limits += entry.getKey().memoryBytes();
+            }
         }
-        return new PoolSize(count, memory);
+        return new PoolSize(count, memory, limits);
+    }
+
+    /** An idle container's memory: as its runner measured it when ready, else as the last one of its kind measured, else its limit. */
+    private long footprint(LiveContainer container) {
+        long measured = container.output().readyMemoryBytes();
+        if (measured >= 0) {
+            footprints.put(container.key(), measured);
+            return measured;
+        }
+        return estimate(container.key());
+    }
+
+    private long estimate(PoolKey key) {
+        return footprints.getOrDefault(key, key.memoryBytes());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -158,7 +175,7 @@ class WarmPool {
     }
 
     private void fillMissing() {
-        for (PoolKey key : wanted()) {
+        for (PoolKey key = nextWanted(); key != null; key = nextWanted()) {
             try {
                 // While every job slot is busy, a refill would only take CPU from the jobs: jobs
                 // that find the pool empty start their own containers, as they would without it.
@@ -180,25 +197,26 @@ class WarmPool {
         }
     }
 
-    /** The containers to start now, one per missing slot, round-robin over languages, within budget. */
-    private List<PoolKey> wanted() {
+    /**
+     * The kind of container to start next: of the languages in demand below their pool size, the
+     * emptiest, if one more fits the memory budget. Chosen one at a time, so that each choice
+     * counts the memory the containers started before it were measured to use.
+     */
+    private PoolKey nextWanted() {
+        if (!open) {
+            return null;
+        }
         Instant now = Instant.now();
-        long memory = size().memoryBytes();
-        List<PoolKey> wanted = new ArrayList<>();
-        boolean added = true;
-        Map<PoolKey, Integer> counts = new LinkedHashMap<>();
-        targets.keySet().forEach(key -> counts.put(key, idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).size()));
-        while (added) {
-            added = false;
-            for (var target : targets.entrySet()) {
-                PoolKey key = target.getKey();
-                boolean inDemand = !lastDemand.getOrDefault(key, Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
-                if (inDemand && counts.get(key) < target.getValue() && memory + key.memoryBytes() <= properties.memoryBudget().toBytes()) {
-                    wanted.add(key);
-                    counts.merge(key, 1, Integer::sum);
-                    memory += key.memoryBytes();
-                    added = true;
-                }
+        long room = properties.memoryBudget().toBytes() - size().memoryBytes();
+        PoolKey wanted = null;
+        double lowestFill = 1;
+        for (var target : targets.entrySet()) {
+            PoolKey key = target.getKey();
+            double fill = (double) idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).size() / target.getValue();
+            boolean inDemand = !lastDemand.getOrDefault(key, Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
+            if (fill < lowestFill && inDemand && estimate(key) <= room) {
+                wanted = key;
+                lowestFill = fill;
             }
         }
         return wanted;
@@ -208,6 +226,6 @@ class WarmPool {
         return targets.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey().image()).toList().toString();
     }
 
-    record PoolSize(int containers, long memoryBytes) {
+    record PoolSize(int containers, long memoryBytes, long memoryLimitBytes) {
     }
 }

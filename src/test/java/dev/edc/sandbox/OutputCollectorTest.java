@@ -202,9 +202,12 @@ class OutputCollectorTest {
         OutputCollector collector = collector(1024);
         collector.onNext(new Frame(StreamType.STDERR, bytes("\0EDC-RE")));
         assertThat(collector.ready()).isFalse();
-        collector.onNext(new Frame(StreamType.STDERR, bytes("ADY\nwarning\n")));
+        collector.onNext(new Frame(StreamType.STDERR, bytes("ADY 1234")));
+        assertThat(collector.ready()).isFalse();
+        collector.onNext(new Frame(StreamType.STDERR, bytes("5\nwarning\n")));
 
         assertThat(collector.ready()).isTrue();
+        assertThat(collector.readyMemoryBytes()).isEqualTo(12345);
         assertThat(collector.output().stderr()).isEqualTo("warning\n");
     }
 
@@ -215,5 +218,15 @@ class OutputCollectorTest {
 
         assertThat(collector.ready()).isFalse();
         assertThat(collector.output().stderr()).isEqualTo("\0EDC-oops");
+    }
+
+    @Test
+    void shouldKeepStderrThatStartsLikeTheMarkerButGoesOnOtherwise() {
+        OutputCollector collector = collector(1024);
+        collector.onNext(new Frame(StreamType.STDERR, bytes("\0EDC-READY 12x\n")));
+
+        assertThat(collector.ready()).isFalse();
+        assertThat(collector.readyMemoryBytes()).isEqualTo(-1);
+        assertThat(collector.output().stderr()).isEqualTo("\0EDC-READY 12x\n");
     }
 }
