@@ -7,6 +7,7 @@ import dev.edc.queue.ResultAnnouncer;
 import dev.edc.sandbox.Sandbox;
 import dev.edc.sandbox.SandboxException;
 import dev.edc.sandbox.SandboxInput;
+import dev.edc.sandbox.SandboxLoad;
 import dev.edc.sandbox.SandboxOutcome;
 import dev.edc.sandbox.SandboxSpec;
 import dev.edc.store.ResultStore;
@@ -20,6 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Runs one queued job: marks it running, runs it in a sandbox, stores and announces its result.
@@ -37,15 +42,18 @@ public class ExecutionWorker {
     private final ResultStore store;
     private final ResultAnnouncer announcer;
     private final ExecutionMetrics metrics;
+    private final SandboxLoad load;
     private final Clock clock;
+    private final ExecutorService statusSender = Executors.newVirtualThreadPerTaskExecutor();
 
     ExecutionWorker(LanguageRegistry languages, Sandbox sandbox, ResultStore store, ResultAnnouncer announcer,
-                    ExecutionMetrics metrics, Clock clock) {
+                    ExecutionMetrics metrics, SandboxLoad load, Clock clock) {
         this.languages = languages;
         this.sandbox = sandbox;
         this.store = store;
         this.announcer = announcer;
         this.metrics = metrics;
+        this.load = load;
         this.clock = clock;
     }
 
@@ -72,9 +80,22 @@ public class ExecutionWorker {
         }
         LanguageVersion language = languages.find(job.language(), job.version())
                 .orElseThrow(() -> new PoisonJobException("no language " + job.language() + " " + job.version() + " on this worker"));
-        ExecutionResult running = current.get().running(clock.instant());
-        store.update(running);
-        announcer.announce(running);
+        load.started();
+        try {
+            run(job, language, current.get());
+        } finally {
+            load.finished();
+        }
+    }
+
+    private void run(ExecutionJob job, LanguageVersion language, ExecutionResult queued) {
+        ExecutionResult running = queued.running(clock.instant());
+        // RUNNING is for watchers: it is stored and announced while the program runs, not before,
+        // and the result waits for it, so that it can never overwrite or follow the result.
+        CompletableFuture<Void> runningAnnounced = CompletableFuture.runAsync(() -> {
+            store.update(running);
+            announcer.announce(running);
+        }, statusSender);
         log.info("execution {}: running {} {}", job.uuid(), job.language(), job.version());
 
         SandboxOutcome outcome;
@@ -83,6 +104,8 @@ public class ExecutionWorker {
         } catch (SandboxException e) {
             metrics.sandboxFailed(job.language(), job.version());
             throw e;
+        } finally {
+            join(runningAnnounced);
         }
         ExecutionResult result = Verdicts.finish(running, outcome, clock.instant());
         store.update(result);
@@ -92,6 +115,15 @@ public class ExecutionWorker {
                 result.timeMs(), result.memoryKb());
         if (result.status() == ExecutionStatus.INTERNAL_ERROR) {
             log.error("execution {}: {}; runner stderr: {}", job.uuid(), result.message(), outcome.stderr());
+        }
+    }
+
+    /** Waits for the future, throwing what it threw (the listener tells a store failure from a broker failure). */
+    private static void join(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -26,26 +26,15 @@ class DockerSandbox implements Sandbox {
     private final SandboxContainers containers;
     private final WarmPool pool;
     private final SandboxProperties properties;
-    private final SandboxLoad load;
 
-    DockerSandbox(SandboxContainers containers, WarmPool pool, SandboxProperties properties, SandboxLoad load) {
+    DockerSandbox(SandboxContainers containers, WarmPool pool, SandboxProperties properties) {
         this.containers = containers;
         this.pool = pool;
         this.properties = properties;
-        this.load = load;
     }
 
     @Override
     public SandboxOutcome run(SandboxSpec spec, SandboxInput input) {
-        load.started();
-        try {
-            return runInContainer(spec, input);
-        } finally {
-            load.finished();
-        }
-    }
-
-    private SandboxOutcome runInContainer(SandboxSpec spec, SandboxInput input) {
         PoolKey key = PoolKey.of(spec);
         LiveContainer container = pool.take(key).orElse(null);
         if (container != null) {

@@ -39,6 +39,7 @@ class SandboxContainers {
     private static final Logger log = LoggerFactory.getLogger(SandboxContainers.class);
     private static final long ATTACH_TIMEOUT_S = 10;
     private static final long STOP_GRACE_MS = 300; // for the init to kill the program and report after SIGUSR1
+    private static final Duration REMOVAL_PATIENCE = Duration.ofSeconds(2);
     private static final Duration MAX_REMOVAL_DELAY = Duration.ofSeconds(5);
 
     private final DockerClient docker;
@@ -137,9 +138,9 @@ class SandboxContainers {
     }
 
     /**
-     * Ends the container's streams and removes it, in the background, once the job slots are not
-     * all busy (at most a few seconds later): a used container's init has ended its program and
-     * exits by itself, and its removal need not take CPU from the jobs of a burst.
+     * Ends the container's streams and removes it, in the background, once no job is on its way to
+     * its result (within 5 s): a used container's init has ended its program and exits by itself,
+     * and its removal need not take CPU from the jobs, of a burst or not.
      */
     void discard(LiveContainer container) {
         container.stdin().abandon();
@@ -150,7 +151,7 @@ class SandboxContainers {
         }
         remover.execute(() -> {
             try {
-                load.awaitCalm(MAX_REMOVAL_DELAY);
+                load.awaitRoom(REMOVAL_PATIENCE, MAX_REMOVAL_DELAY);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // shutting down: remove now
             }

@@ -9,18 +9,20 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How busy this worker's job slots are, so that background work (refilling the pool, removing
- * used containers) waits while every slot is taken: in a burst the CPU goes to the jobs, and the
- * pool refills once the burst is over. Under a lighter load it does not wait.
+ * The jobs in progress on this worker, from the moment one is taken to its announced result, so
+ * that background work (refilling the pool, removing used containers) keeps off their way: it
+ * waits until no job is in progress, or for a while and then only while every slot is busy. A
+ * job's own path (payload, program, result) then has the CPU, and a burst spends it on its jobs:
+ * the pool refills once the burst is over.
  */
 @Component
 @Profile(Roles.WORKER)
-class SandboxLoad {
+public class SandboxLoad {
 
     // Below saturation this long, the burst is over: between two jobs of a burst a slot is free
     // only for the moment the next job takes to arrive.
     private static final long CALM_NANOS = Duration.ofMillis(250).toNanos();
-    private static final long POLL_MS = 25;
+    private static final long POLL_MS = 10;
 
     private final int slots;
     private final AtomicInteger running = new AtomicInteger();
@@ -30,13 +32,13 @@ class SandboxLoad {
         this.slots = worker.concurrency();
     }
 
-    void started() {
+    public void started() {
         if (running.incrementAndGet() >= slots) {
             saturatedAt = System.nanoTime();
         }
     }
 
-    void finished() {
+    public void finished() {
         if (running.getAndDecrement() >= slots) {
             saturatedAt = System.nanoTime();
         }
@@ -47,10 +49,18 @@ class SandboxLoad {
         return running.get() >= slots || System.nanoTime() - saturatedAt < CALM_NANOS;
     }
 
-    /** Waits until the slots are no longer saturated, or at most {@code max}. */
-    void awaitCalm(Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (saturated() && System.nanoTime() < deadline) {
+    /**
+     * Waits until no job is in progress; after {@code patience}, only until not every slot is
+     * busy; after {@code max}, not at all.
+     */
+    void awaitRoom(Duration patience, Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        for (;;) {
+            long waited = System.nanoTime() - start;
+            boolean busy = waited < patience.toNanos() ? running.get() > 0 : saturated();
+            if (!busy || waited >= max.toNanos()) {
+                return;
+            }
             Thread.sleep(POLL_MS);
         }
     }

@@ -35,6 +35,7 @@ class WarmPool {
 
     private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
     private static final Duration LABEL_GRACE = Duration.ofMinutes(10);
+    private static final Duration PATIENCE = Duration.ofSeconds(2);
     private static final Duration NO_LIMIT = Duration.ofDays(1);
 
     private final SandboxContainers containers;
@@ -177,9 +178,10 @@ class WarmPool {
     private void fillMissing() {
         for (PoolKey key = nextWanted(); key != null; key = nextWanted()) {
             try {
-                // While every job slot is busy, a refill would only take CPU from the jobs: jobs
-                // that find the pool empty start their own containers, as they would without it.
-                load.awaitCalm(NO_LIMIT);
+                // Not while a job is on its way to its result, and not at all while every slot is
+                // busy: then a refill would only take CPU from the jobs, and jobs that find the
+                // pool empty start their own containers, as they would without it.
+                load.awaitRoom(PATIENCE, NO_LIMIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
