@@ -20,14 +20,16 @@ const ROOT = path.dirname(BENCH);
 const env = process.env;
 const config = {
   runs: int(env.BENCH_RUNS, 15),
-  warmup: int(env.BENCH_WARMUP, 2),
+  warmup: int(env.BENCH_WARMUP, 5),
   gapMs: int(env.BENCH_GAP_MS, 1500),              // pause before each run: latency on an idle machine
   programs: env.BENCH_PROGRAMS ? env.BENCH_PROGRAMS.split(',').map((p) => p.trim()) : null,
   burst: int(env.BENCH_BURST, 40),
+  // (a)'s JavaScript pool, sized for the burst as a worker expecting such bursts would be
+  jsPool: int(env.EDC_POOL_JAVASCRIPT_20, int(env.BENCH_BURST, 40)),
   concurrency: int(env.EDC_WORKER_CONCURRENCY, 2), // EDC's worker concurrency, and (c)'s in the burst
   port: int(env.BENCH_PORT, 18090),
   vhost: env.BENCH_VHOST || 'edc-bench',
-  poolWaitMs: int(env.BENCH_POOL_WAIT_S, 30) * 1000,
+  poolWaitMs: int(env.BENCH_POOL_WAIT_S, 90) * 1000,
   modes: (env.BENCH_MODES || 'd,c,a,b').split(',').map((m) => m.trim()),
   java: env.BENCH_JAVA || 'java',                  // a JDK 21+ to run EDC
   jar: env.BENCH_JAR,
@@ -178,6 +180,7 @@ class Edc {
         SPRING_DATA_REDIS_HOST: env.SPRING_DATA_REDIS_HOST || 'localhost',
         SPRING_RABBITMQ_VIRTUAL_HOST: config.vhost,
         EDC_POOL_ENABLED: String(this.poolEnabled),
+        EDC_POOL_JAVASCRIPT_20: String(config.jsPool),
         EDC_WORKER_CONCURRENCY: String(config.concurrency),
       },
     });
@@ -397,7 +400,7 @@ function report(results, m, loadAfter, seconds) {
   lines.push(`| host runtimes (d) | Node.js ${m.node}; ${m.java} |`);
   const loads = Object.entries(results.load).map(([mode, load]) => `(${mode}) ${load}`).join(', ');
   lines.push(`| load average (1 min) at the start of ${loads}; at the end ${loadAfter} | the machine is shared: compare runs made under a similar load |`);
-  lines.push(`| settings | ${config.runs} runs after ${config.warmup} warm-up runs per cell, one at a time, each ${config.gapMs} ms after the previous result; burst of ${config.burst}, EDC worker concurrency ${config.concurrency}; ${Math.round(seconds)} s in all |`);
+  lines.push(`| settings | ${config.runs} runs after ${config.warmup} warm-up runs per cell, one at a time, each ${config.gapMs} ms after the previous result; burst of ${config.burst}, EDC worker concurrency ${config.concurrency}, (a)'s JavaScript pool ${config.jsPool} containers (EDC_POOL_JAVASCRIPT_20), other pools as configured; ${Math.round(seconds)} s in all |`);
   lines.push('');
   lines.push(poolLine, '');
   lines.push('## Latency, ms (p50 / p95)', '');

@@ -38,7 +38,7 @@ class OperationsIT extends IntegrationTest {
 
     @Test
     void shouldReportThePoolsMeasuredMemoryUnderItsBudget() throws InterruptedException {
-        int poolSize = 6; // application.yml: java 11, 17, 17, 21, node 20 twice
+        int poolSize = 12; // application.yml: java 11, 17 (2), 21, node 20 (8)
         double containers = 0;
         double memory = 0;
         double limits = 0;

@@ -19,7 +19,7 @@ import java.time.Duration;
 @ConfigurationProperties("edc.pool")
 record PoolProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("5m") Duration maxAge,
+        @DefaultValue("30m") Duration maxAge,
         @DefaultValue("10m") Duration idleAfter,
         @DefaultValue("2GB") DataSize memoryBudget) {
 }
