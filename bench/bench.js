@@ -30,7 +30,7 @@ const config = {
   port: int(env.BENCH_PORT, 18090),
   vhost: env.BENCH_VHOST || 'edc-bench',
   poolWaitMs: int(env.BENCH_POOL_WAIT_S, 90) * 1000,
-  modes: (env.BENCH_MODES || 'd,c,a,b').split(',').map((m) => m.trim()),
+  modes: (env.BENCH_MODES || 'a,b,c,d').split(',').map((m) => m.trim()),
   java: env.BENCH_JAVA || 'java',                  // a JDK 21+ to run EDC
   jar: env.BENCH_JAR,
   hostJava17: env.BENCH_HOST_JAVA17 || '/usr/lib/jvm/java-17-openjdk-amd64/bin/java',
@@ -450,9 +450,11 @@ async function main() {
     try { await fn(); } catch (e) { results.failures.push(`${what}: ${e.message.split('\n')[0]}`); log(`FAILED ${what}: ${e.message}`); }
   };
   log(`${config.runs} runs + ${config.warmup} warm-up per cell; modes ${config.modes.join(',')}`);
-  if (config.modes.includes('d')) {
-    for (const w of WORKLOADS) await attempt(`(d) ${w.key}`, async () => { results.latency.d[w.key] = await series('(d) host', w, hostRun); });
-  }
+  // EDC first: its worker rebuilds any runner image whose sources changed, so (c) then runs the
+  // same images as (a) and (b).
+  if (config.modes.includes('a')) await attempt('(a) EDC with pool', () => measureEdc('a', true, results));
+  if (config.modes.includes('b')) await attempt('(b) EDC without pool', () => measureEdc('b', false, results));
+
   if (config.modes.includes('c')) {
     for (const w of WORKLOADS) await attempt(`(c) ${w.key}`, async () => { results.latency.c[w.key] = await series('(c) docker run', w, dockerRun); });
     await attempt('(c) burst', async () => {
@@ -460,8 +462,9 @@ async function main() {
       log(`(c) docker run burst of ${config.burst}, ${config.concurrency} at a time: ${results.burst.c.toFixed(1)} jobs/s`);
     });
   }
-  if (config.modes.includes('a')) await attempt('(a) EDC with pool', () => measureEdc('a', true, results));
-  if (config.modes.includes('b')) await attempt('(b) EDC without pool', () => measureEdc('b', false, results));
+  if (config.modes.includes('d')) {
+    for (const w of WORKLOADS) await attempt(`(d) ${w.key}`, async () => { results.latency.d[w.key] = await series('(d) host', w, hostRun); });
+  }
 
   const text = report(results, machine(), os.loadavg()[0].toFixed(2), (performance.now() - started) / 1000);
   process.stdout.write('\n' + text);
