@@ -3,8 +3,10 @@ package dev.edc.delivery;
 import dev.edc.EdcClient;
 import dev.edc.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The queue is bounded: past its bound the broker refuses a job and the API answers 429 with
- * Retry-After, leaving nothing behind. An API node alone (no worker takes the jobs), on a queue of
+ * Retry-After, leaving nothing behind; a job queue deleted under a running EDC is a 503, not a
+ * job confirmed and dropped. An API node alone (no worker takes the jobs), on a queue of
  * its own bounded at two jobs: the shared queue keeps its bound.
  */
 @ActiveProfiles("api")
@@ -30,6 +33,11 @@ class BackpressureIT extends IntegrationTest {
 
     @Autowired
     AmqpAdmin admin;
+
+    @BeforeEach
+    void declareTheQueue() {
+        ((RabbitAdmin) admin).initialize(); // the test below deletes it
+    }
 
     @AfterEach
     void removeTheQueue() {
@@ -55,6 +63,20 @@ class BackpressureIT extends IntegrationTest {
         assertThat(Long.parseLong(full.header("Retry-After"))).isPositive();
         assertThat(edc.get("/executions/" + refused).status()).as("no record left behind").isEqualTo(404);
         assertThat(admin.getQueueInfo(QUEUE).getMessageCount()).as("jobs held by the queue").isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswer503WhenTheJobQueueIsGone() {
+        admin.deleteQueue(QUEUE); // deleted under a running EDC: the broker would confirm and drop a plain publish
+        String uuid = uniqueId("no-queue");
+
+        EdcClient.Response refused = submit(uuid);
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("does not exist", "nothing was queued");
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(edc.get("/executions/" + uuid).status()).as("no record left behind").isEqualTo(404);
     }
 
     private EdcClient.Response submit(String uuid) {
