@@ -13,19 +13,24 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Removes sandbox containers past their deadline label: those a crashed worker left behind, and
- * any a worker failed to remove. Runs when a worker starts, then periodically. Containers still
- * within their deadline belong to a live run (maybe another worker's on the same engine).
+ * Removes sandbox containers past their deadline label, or exited more than a minute ago: those a
+ * crashed worker left behind, and any a worker failed to remove. Runs when a worker starts, then
+ * periodically. Running containers within their deadline belong to a live run (maybe another
+ * worker's on the same engine); an exited one serves nobody once its worker has read its end,
+ * which takes seconds.
  */
 @Component
 @Profile(Roles.WORKER)
 class ContainerReaper implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerReaper.class);
+
+    private static final long EXITED_GRACE_S = 60;
 
     private final DockerClient docker;
 
@@ -36,14 +41,14 @@ class ContainerReaper implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         int removed = reap();
-        log.info("sandbox reaper: removed {} container(s) left past their deadline", removed);
+        log.info("sandbox reaper: removed {} container(s) left past their deadline or exited", removed);
     }
 
     @Scheduled(fixedDelayString = "${edc.sandbox.reap-interval:30s}", initialDelayString = "${edc.sandbox.reap-interval:30s}")
     void reapPeriodically() {
         int removed = reap();
         if (removed > 0) {
-            log.warn("sandbox reaper: removed {} container(s) past their deadline", removed);
+            log.warn("sandbox reaper: removed {} container(s) past their deadline or exited", removed);
         }
     }
 
@@ -54,7 +59,7 @@ class ContainerReaper implements InitializingBean {
         int removed = 0;
         for (Container container : sandboxes) {
             String deadline = container.getLabels().getOrDefault(SandboxLabels.DEADLINE, "0");
-            if (parse(deadline) < now) {
+            if (parse(deadline) < now || exitedLongAgo(container, now)) {
                 try {
                     docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
                     removed++;
@@ -64,6 +69,18 @@ class ContainerReaper implements InitializingBean {
             }
         }
         return removed;
+    }
+
+    private boolean exitedLongAgo(Container container, long now) {
+        if (!"exited".equals(container.getState()) && !"dead".equals(container.getState())) {
+            return false;
+        }
+        try {
+            String finishedAt = docker.inspectContainerCmd(container.getId()).exec().getState().getFinishedAt();
+            return finishedAt != null && Instant.parse(finishedAt).getEpochSecond() + EXITED_GRACE_S < now;
+        } catch (NotFoundException | DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static long parse(String epochSeconds) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -37,6 +38,7 @@ class WarmPool {
     private static final Duration LABEL_GRACE = Duration.ofMinutes(10);
     private static final Duration PATIENCE = Duration.ofSeconds(2);
     private static final Duration NO_LIMIT = Duration.ofDays(1);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final SandboxContainers containers;
     private final PoolProperties properties;
@@ -155,6 +157,12 @@ class WarmPool {
     void close() {
         open = false;
         filler.shutdownNow();
+        try {
+            // A container the filler is starting now lands in the pool: let it, then discard it with the rest.
+            filler.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         idle.values().forEach(waiting -> {
             LiveContainer container;
             while ((container = waiting.pollFirst()) != null) {
@@ -191,7 +199,12 @@ class WarmPool {
             }
             try {
                 LiveContainer container = containers.start(key, "pool", properties.maxAge().plus(LABEL_GRACE), true);
-                idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>()).addLast(container);
+                ConcurrentLinkedDeque<LiveContainer> waiting = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+                waiting.addLast(container);
+                if (!open && waiting.remove(container)) { // closed while it started
+                    containers.discard(container);
+                    return;
+                }
             } catch (SandboxException e) {
                 log.warn("warm pool: could not start a container for {}: {}", key.image(), e.getMessage());
                 return;
