@@ -91,11 +91,11 @@ class SandboxContainers {
             docker.startContainerCmd(id).exec();
             return new LiveContainer(id, key, stdin, output, Instant.now());
         } catch (InterruptedException e) {
+            removeUninterrupted(id);
             Thread.currentThread().interrupt();
-            removeNow(id);
             throw new SandboxException("Interrupted while starting a sandbox", e);
         } catch (RuntimeException e) {
-            removeNow(id);
+            removeUninterrupted(id);
             throw e instanceof SandboxException se ? se : new SandboxException("Could not start a sandbox from " + key.image() + ": " + e.getMessage(), e);
         }
     }
@@ -157,6 +157,15 @@ class SandboxContainers {
             }
             removeNow(container.id());
         });
+    }
+
+    /** Removes a container even from an interrupted thread, whose own I/O calls would fail at once. */
+    private void removeUninterrupted(String id) {
+        boolean interrupted = Thread.interrupted();
+        removeNow(id);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void removeNow(String id) {

@@ -156,11 +156,15 @@ class WarmPool {
     @PreDestroy
     void close() {
         open = false;
-        filler.shutdownNow();
+        filler.shutdown();
         try {
-            // A container the filler is starting now lands in the pool: let it, then discard it with the rest.
-            filler.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            // A container the filler is starting now lands in the pool (an interrupt would break
+            // the engine's connection mid-call): let it, then discard it with the rest.
+            if (!filler.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                filler.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            filler.shutdownNow();
             Thread.currentThread().interrupt();
         }
         idle.values().forEach(waiting -> {
