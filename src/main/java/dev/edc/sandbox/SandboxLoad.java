@@ -45,7 +45,7 @@ public class SandboxLoad {
     }
 
     /** Whether every slot is taken, or was a moment ago. */
-    boolean saturated() {
+    private boolean saturated() {
         return running.get() >= slots || System.nanoTime() - saturatedAt < CALM_NANOS;
     }
 

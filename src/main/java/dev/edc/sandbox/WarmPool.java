@@ -141,7 +141,7 @@ class WarmPool {
         }
         Instant now = Instant.now();
         for (var entry : idle.entrySet()) {
-            boolean unused = lastDemand.getOrDefault(entry.getKey(), Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
+            boolean unused = !inDemand(entry.getKey(), now);
             entry.getValue().removeIf(container -> {
                 boolean retire = unused || container.startedAt().plus(properties.maxAge()).isBefore(now) || container.output().ended();
                 if (retire) {
@@ -232,13 +232,17 @@ class WarmPool {
         for (var target : targets.entrySet()) {
             PoolKey key = target.getKey();
             double fill = (double) idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).size() / target.getValue();
-            boolean inDemand = !lastDemand.getOrDefault(key, Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
-            if (fill < lowestFill && inDemand && estimate(key) <= room) {
+            if (fill < lowestFill && inDemand(key, now) && estimate(key) <= room) {
                 wanted = key;
                 lowestFill = fill;
             }
         }
         return wanted;
+    }
+
+    /** Whether the language had a job within the idle period: else its pool shrinks to nothing. */
+    private boolean inDemand(PoolKey key, Instant now) {
+        return !lastDemand.getOrDefault(key, Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
     }
 
     private String describeTargets() {
