@@ -7,7 +7,6 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
@@ -15,14 +14,16 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,31 +36,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Java runner of an EDC sandbox: reads the job from stdin, compiles it in this JVM with
+ * The Java warm runner of an EDC sandbox (runners/PROTOCOL.md, "Warm runners"): compiles the
+ * program's {@code .java} files (the init wrote them into the working directory) in this JVM with
  * javax.tools, reports the compilation, then runs {@code main} in this same JVM, so the program's
- * exit code, stdout, stderr and {@code System.exit} are exactly those of a plain {@code java} run.
+ * exit code, stdout, stderr, stdin and {@code System.exit} are exactly those of a plain {@code java}
+ * run.
  *
- * <p>Input: records {@code "<key> <length>\n"} followed by that many bytes, keys {@code source},
- * {@code stdin}, {@code arg} (repeated), ended by {@code end}. Output, before any user code runs:
+ * <p>Input on stdin: records {@code "<key> <length>\n"} followed by that many bytes, keys
+ * {@code main} (the entry file), {@code arg} (repeated), ended by {@code end}; what follows is the
+ * program's stdin, read through the same stream. Output, before any user code runs:
  * {@code "\0EDC-COMPILE <status> <length>\n"} and the compiler's messages on stdout.
  *
  * <p>While its stdin is empty (a pooled container) it exercises the compiler, so the job's
- * compilation runs on a warm JIT; then it writes {@code "\0EDC-READY <bytes in use>\n"} on stderr. Written for Java 11 so one source serves every JDK.
+ * compilation runs on a warm JIT; then it writes {@code "\0EDC-READY\n"} on stderr. The
+ * program's classes are loaded child-first: a class it names (even {@code EdcJava}) is its own.
+ * Written for Java 11 so one source serves every JDK.
  */
 public final class EdcJava {
 
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp|static)\\s+)*(?:class|interface|enum|record)\\s+([\\p{L}_$][\\p{L}\\p{N}_$]*)");
+    /** Compiler messages kept; the init caps them again at the request's own bound. */
+    private static final int MAX_MESSAGES = 1 << 20;
 
     private EdcJava() {
     }
 
-    public static void main(String[] ignored) throws Throwable {
+    public static void main(String[] options) throws Throwable {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (options.length == 2 && options[0].equals("--compile")) {
+            System.exit(compileTo(compiler, Paths.get(options[1])) ? 0 : 1);
+        }
         warmUp(compiler);
         signalReady();
         Job job = Job.read(new DataInputStream(System.in));
-        Compilation compilation = compile(compiler, job.source);
+        Compilation compilation = compile(compiler, sources(job.main));
         compiler = null;
         Method main = compilation.succeeded() ? compilation.mainMethod() : null;
         // No System.gc() here: the compiler's garbage goes with the program's first collection,
@@ -68,7 +79,7 @@ public final class EdcJava {
         if (main == null) {
             System.exit(1);
         }
-        System.setIn(new ByteArrayInputStream(job.stdin));
+        // System.in goes on with the program's stdin, right after the job.
         Thread.currentThread().setContextClassLoader(main.getDeclaringClass().getClassLoader());
         try {
             main.invoke(null, (Object) job.args.toArray(new String[0]));
@@ -91,33 +102,56 @@ public final class EdcJava {
                 + "    Shape s = () -> Math.PI; StringBuilder sb = new StringBuilder(); sb.append(max(xs)).append(s.area());\n"
                 + "    try { System.out.printf(\"%s %d%n\", sb, xs.stream().mapToInt(Integer::intValue).sum()); } catch (RuntimeException e) { throw new IllegalStateException(e); }\n"
                 + "  } }";
-        // Only while no job is waiting: a container made for a job starts with its payload already
-        // in stdin; a pooled one waits for minutes, and a job that arrives cuts the warm-up short.
+        // Only while no job is waiting: a container made for a job gets it at once; a pooled one
+        // waits for minutes, and a job that arrives cuts the warm-up short.
         for (int i = 0; i < 8 && System.in.available() == 0; i++) {
-            compile(compiler, source.replace("Warm", "Warm" + i));
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("Warm" + i + ".java", source.replace("Warm", "Warm" + i));
+            compile(compiler, files);
         }
     }
 
-    /**
-     * Tells the worker, before any user code can write, that this runner now waits for its job,
-     * and how much memory the container uses now: what an idle warm container costs.
-     */
+    /** Tells the init, before any user code can write, that this runner now waits for its job. */
     private static void signalReady() throws IOException {
         OutputStream err = new FileOutputStream(FileDescriptor.err);
-        err.write(("\0EDC-READY " + memoryInUse() + "\n").getBytes(StandardCharsets.US_ASCII));
+        err.write("\0EDC-READY\n".getBytes(StandardCharsets.US_ASCII));
         err.flush();
     }
 
-    /** The container's memory use as its cgroup counts it (v2, else v1), or -1. */
-    private static String memoryInUse() {
-        for (String file : new String[] {"/sys/fs/cgroup/memory.current", "/sys/fs/cgroup/memory/memory.usage_in_bytes"}) {
-            try {
-                return new String(Files.readAllBytes(Paths.get(file)), StandardCharsets.US_ASCII).trim();
-            } catch (IOException e) {
-                // the other cgroup version
+    /**
+     * Compiles the program in the working directory into class files under {@code target}, with
+     * its main class's name in {@code target/main-class}: a program compiled once, to run as
+     * often as it has test cases. The compiler's messages go to stdout.
+     */
+    private static boolean compileTo(JavaCompiler compiler, Path target) throws IOException {
+        String main = System.getenv("EDC_MAIN");
+        Compilation compilation = compile(compiler, sources(main == null ? "Main.java" : main));
+        System.out.print(compilation.messagesWithProblem());
+        System.out.flush();
+        Method entry = compilation.succeeded() ? compilation.mainMethod() : null;
+        if (entry == null) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> type : compilation.classFiles().entrySet()) {
+            Path file = target.resolve(type.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, type.getValue());
+        }
+        Files.write(target.resolve("main-class"), entry.getDeclaringClass().getName().getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+
+    /** The program's sources, the entry file first: every {@code .java} file under the working directory. */
+    private static Map<String, String> sources(String main) throws IOException {
+        Path root = Paths.get("").toAbsolutePath();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(main, Files.readString(root.resolve(main)));
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f)).sorted()::iterator) {
+                files.putIfAbsent(root.relativize(file).toString(), Files.readString(file));
             }
         }
-        return "-1";
+        return files;
     }
 
     private static void report(Compilation compilation) throws IOException {
@@ -129,19 +163,20 @@ public final class EdcJava {
         out.flush();
     }
 
-    private static Compilation compile(JavaCompiler compiler, String source) throws IOException {
-        StringWriter messages = new StringWriter();
+    private static Compilation compile(JavaCompiler compiler, Map<String, String> files) throws IOException {
+        BoundedWriter messages = new BoundedWriter(MAX_MESSAGES);
         Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>(); // in source order
         StandardJavaFileManager standard = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8);
-        JavaFileManager files = new MemoryFileManager(standard, classes);
-        Source unit = new Source(displayName(source), source);
-        JavaCompiler.CompilationTask task = compiler.getTask(messages, files, null,
-                List.of("-proc:none", "-Xlint:none"), null, List.of(unit));
+        JavaFileManager manager = new MemoryFileManager(standard, classes);
+        List<Source> units = new ArrayList<>();
+        files.forEach((name, code) -> units.add(new Source(files.size() == 1 ? displayName(code) : name, code)));
+        JavaCompiler.CompilationTask task = compiler.getTask(messages, manager, null,
+                List.of("-proc:none", "-Xlint:none"), null, units);
         boolean ok = task.call();
-        return new Compilation(ok, messages.toString(), new MemoryClassLoader(classes), new ArrayList<>(classes.keySet()));
+        return new Compilation(ok, messages.toString(), new MemoryClassLoader(classes), classes);
     }
 
-    /** The name javac shows in its messages: the public type's file, as a developer would have named it. */
+    /** A lone file's name in javac's messages: its public type's, as a developer would have named it. */
     private static String displayName(String source) {
         Matcher m = PUBLIC_TYPE.matcher(source);
         return (m.find() ? m.group(1) : "Main") + ".java";
@@ -182,14 +217,16 @@ public final class EdcJava {
         private final boolean ok;
         private final String messages;
         private final ClassLoader loader;
+        private final Map<String, ByteArrayOutputStream> classes;
         private final List<String> classNames;
         private String problem;
 
-        Compilation(boolean ok, String messages, ClassLoader loader, List<String> classNames) {
+        Compilation(boolean ok, String messages, ClassLoader loader, Map<String, ByteArrayOutputStream> classes) {
             this.ok = ok;
             this.messages = messages;
             this.loader = loader;
-            this.classNames = classNames;
+            this.classes = classes;
+            this.classNames = new ArrayList<>(classes.keySet());
             if (ok && findMain() == null) {
                 this.problem = "error: no class declares public static void main(String[] args)\n";
             }
@@ -201,6 +238,12 @@ public final class EdcJava {
 
         Method mainMethod() {
             return findMain();
+        }
+
+        Map<String, byte[]> classFiles() {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            classes.forEach((name, bytes) -> files.put(name, bytes.toByteArray()));
+            return files;
         }
 
         private Method findMain() {
@@ -277,6 +320,7 @@ public final class EdcJava {
         }
     }
 
+    /** Loads the program's own classes first: a name the program declares is always the program's class. */
     private static final class MemoryClassLoader extends ClassLoader {
         private final Map<String, ByteArrayOutputStream> classes;
 
@@ -286,19 +330,55 @@ public final class EdcJava {
         }
 
         @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            ByteArrayOutputStream bytes = classes.get(name);
-            if (bytes == null) {
-                throw new ClassNotFoundException(name);
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null && classes.containsKey(name)) {
+                    byte[] b = classes.get(name).toByteArray();
+                    loaded = defineClass(name, b, 0, b.length);
+                }
+                if (loaded == null) {
+                    return super.loadClass(name, resolve);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
             }
-            byte[] b = bytes.toByteArray();
-            return defineClass(name, b, 0, b.length);
         }
     }
 
+    /** Keeps the first characters written, drops the rest: a flood of messages costs no heap. */
+    private static final class BoundedWriter extends Writer {
+        private final StringBuilder text = new StringBuilder();
+        private final int max;
+
+        BoundedWriter(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, Math.min(length, Math.max(0, max - text.length())));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** The job's records; what follows them on stdin is the program's. */
     private static final class Job {
-        private String source = "";
-        private byte[] stdin = new byte[0];
+        private String main = "Main.java";
         private final List<String> args = new ArrayList<>();
 
         static Job read(DataInputStream in) throws IOException {
@@ -311,8 +391,7 @@ public final class EdcJava {
                 byte[] value = new byte[Integer.parseInt(header[1])];
                 in.readFully(value);
                 switch (header[0]) {
-                    case "source": job.source = new String(value, StandardCharsets.UTF_8); break;
-                    case "stdin": job.stdin = value; break;
+                    case "main": job.main = new String(value, StandardCharsets.UTF_8); break;
                     case "arg": job.args.add(new String(value, StandardCharsets.UTF_8)); break;
                     case "end": return job;
                     default: throw new IOException("unknown record " + header[0]);
