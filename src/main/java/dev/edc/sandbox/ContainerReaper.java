@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,18 +34,22 @@ class ContainerReaper implements InitializingBean {
     private static final long EXITED_GRACE_S = 60;
 
     private final DockerClient docker;
+    private final TaskScheduler scheduler;
+    private final Duration interval;
 
-    ContainerReaper(DockerClient docker) {
+    ContainerReaper(DockerClient docker, TaskScheduler scheduler, SandboxProperties properties) {
         this.docker = docker;
+        this.scheduler = scheduler;
+        this.interval = properties.reapInterval();
     }
 
     @Override
     public void afterPropertiesSet() {
         int removed = reap();
         log.info("sandbox reaper: removed {} container(s) left past their deadline or exited", removed);
+        scheduler.scheduleWithFixedDelay(this::reapPeriodically, Instant.now().plus(interval), interval);
     }
 
-    @Scheduled(fixedDelayString = "${edc.sandbox.reap-interval:30s}", initialDelayString = "${edc.sandbox.reap-interval:30s}")
     void reapPeriodically() {
         int removed = reap();
         if (removed > 0) {

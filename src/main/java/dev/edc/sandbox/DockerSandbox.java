@@ -1,6 +1,5 @@
 package dev.edc.sandbox;
 
-import com.github.dockerjava.api.exception.DockerException;
 import dev.edc.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,77 +7,89 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The Docker sandbox: every run gets a container no other run touched — a warm one from the pool
- * when one with the same limits waits, else one made now — fed through its stdin, killed at its
- * deadline and removed afterwards.
+ * The Docker sandbox: every run gets a container no other run touched (a warm one from the pool
+ * when one of the same spec waits, else one made now), is given its job through the container's
+ * stdin, ends on its init's report (or is stopped at its bound) and the container is removed.
  */
 @Component
 @Profile(Roles.WORKER)
 class DockerSandbox implements Sandbox {
 
     private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
-    private static final long DRAIN_MS = 5_000;
+    private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final Duration LABEL_GRACE = Duration.ofSeconds(30);
 
     private final SandboxContainers containers;
     private final WarmPool pool;
-    private final SandboxProperties properties;
 
-    DockerSandbox(SandboxContainers containers, WarmPool pool, SandboxProperties properties) {
+    DockerSandbox(SandboxContainers containers, WarmPool pool) {
         this.containers = containers;
         this.pool = pool;
-        this.properties = properties;
     }
 
     @Override
-    public SandboxOutcome run(SandboxSpec spec, SandboxInput input) {
-        PoolKey key = PoolKey.of(spec);
-        LiveContainer container = pool.take(key).orElse(null);
-        if (container != null) {
-            log.debug("sandbox {}: warm, {}", container.shortId(), container.output().ready() ? "ready" : "still warming up");
-        } else {
-            container = containers.start(key, spec.executionId(), properties.compileTimeout().plus(spec.timeLimit()).plus(LABEL_GRACE), false);
-            log.debug("sandbox {}: started for this job", container.shortId());
-        }
-        try {
-            return drive(container, spec, input);
-        } catch (DockerException e) {
-            throw new SandboxException("Sandbox " + container.shortId() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("Interrupted while running sandbox " + container.shortId(), e);
-        } finally {
-            containers.discard(container);
-        }
+    public void keepWarm(SandboxSpec spec, int size) {
+        pool.keep(spec, size);
     }
 
-    private SandboxOutcome drive(LiveContainer container, SandboxSpec spec, SandboxInput input) throws InterruptedException {
-        OutputCollector output = container.output();
-        output.limitTo(spec.outputBytes());
-        long givenNanos = System.nanoTime();
-        container.stdin().give(input.payload());
+    @Override
+    public SandboxRun start(SandboxSpec spec, SandboxJob job, RunListener listener) {
+        LiveContainer container = pool.take(spec).orElse(null);
+        if (container != null) {
+            log.debug("sandbox {}: warm, {}", container.shortId(), container.recorder().isReady() ? "ready" : "still warming up");
+        } else {
+            container = containers.start(spec, job.executionId(), job.bound().plus(LABEL_GRACE), false);
+            log.debug("sandbox {}: started for this job", container.shortId());
+        }
+        container.recorder().prepare(job, listener);
+        container.input().give(Payload.of(job));
+        return new DockerRun(container, job);
+    }
 
-        boolean timedOut = !output.awaitHeader(properties.compileTimeout().toMillis());
-        if (!timedOut && output.started()) {
-            long elapsedMs = (System.nanoTime() - output.programStartNanos()) / 1_000_000;
-            timedOut = !output.awaitEnd(Math.max(spec.timeLimit().toMillis() - elapsedMs, 0), TimeUnit.MILLISECONDS);
+    private final class DockerRun implements SandboxRun {
+
+        private final LiveContainer container;
+        private final SandboxJob job;
+
+        DockerRun(LiveContainer container, SandboxJob job) {
+            this.container = container;
+            this.job = job;
         }
-        if (timedOut) {
-            containers.stop(container.id(), output);
+
+        @Override
+        public void send(byte[] input) {
+            container.input().give(Payload.input(input));
         }
-        output.awaitEnd(DRAIN_MS, TimeUnit.MILLISECONDS);
-        OutputCollector.Output result = output.output();
-        OutputCollector.Trailer trailer = result.trailer();
-        // The init's trailer carries the exit code; without it (killed), ask the engine.
-        int exitCode = trailer != null ? trailer.exitCode() : containers.exitCode(container.id(), DRAIN_MS);
-        boolean oom = trailer != null ? trailer.oomKills() > 0 : exitCode == 137 && !timedOut && containers.oomKilledFlag(container.id());
-        Long peak = trailer != null && trailer.peakBytes() >= 0 ? trailer.peakBytes() : null;
-        return new SandboxOutcome(output.reported(), output.started(), output.compileOutput(), exitCode,
-                result.stdout(), result.stderr(), timedOut, result.cut(), oom, peak,
-                output.started() ? Duration.ofNanos(output.programStartNanos() - givenNanos) : Duration.ZERO,
-                Duration.ofNanos(output.runNanos()));
+
+        @Override
+        public void endInput() {
+            container.input().give(Payload.endOfInput());
+        }
+
+        @Override
+        public void stop() {
+            container.input().give(Payload.stop());
+        }
+
+        @Override
+        public SandboxOutcome await() {
+            try {
+                boolean killed = false;
+                if (!container.recorder().awaitDone(job.bound())) {
+                    log.warn("sandbox {}: no report within {}: stopped by the worker", container.shortId(), job.bound());
+                    containers.stop(container);
+                    killed = true;
+                }
+                container.recorder().awaitDone(DRAIN);
+                return container.recorder().outcome(killed);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SandboxException("Interrupted while running sandbox " + container.shortId(), e);
+            } finally {
+                containers.discard(container);
+            }
+        }
     }
 }

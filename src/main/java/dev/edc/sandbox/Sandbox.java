@@ -1,13 +1,26 @@
 package dev.edc.sandbox;
 
-/** Runs one program in a container that no other program ever touched, then destroys it. */
+/** Runs programs in containers that no other program ever touched, each destroyed after its run. */
 public interface Sandbox {
 
     /**
-     * Runs the input under the spec and reports what happened. A program's failure is an outcome;
-     * only a failure of the sandbox itself (engine down, image missing) is an exception.
+     * Starts the job in a container made to the spec (a warm one when one waits). A program's
+     * failure is an outcome; only a failure of the sandbox itself (engine down, image missing) is
+     * an exception, from here or from {@link SandboxRun#await()}.
      *
-     * @throws SandboxException if the sandbox could not be made or run
+     * @param listener told of the run as it goes (output, cases), on the thread reading the container
+     * @throws SandboxException if no container could be made or started
      */
-    SandboxOutcome run(SandboxSpec spec, SandboxInput input);
+    SandboxRun start(SandboxSpec spec, SandboxJob job, RunListener listener);
+
+    /**
+     * Keeps up to {@code size} containers of this spec started ahead of demand (when the warm
+     * pool is on), so that its jobs pay neither container creation nor runtime start.
+     */
+    void keepWarm(SandboxSpec spec, int size);
+
+    /** Runs the job to its end. */
+    default SandboxOutcome run(SandboxSpec spec, SandboxJob job) {
+        return start(spec, job, RunListener.NONE).await();
+    }
 }

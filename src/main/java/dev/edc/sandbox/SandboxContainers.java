@@ -1,14 +1,8 @@
 package dev.edc.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.Ulimit;
 import dev.edc.Roles;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -17,13 +11,13 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,31 +25,47 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** Makes, kills and removes locked-down sandbox containers through the Docker engine. */
+/** Makes, stops and removes locked-down sandbox containers through the Docker engine. */
 @Component
 @Profile(Roles.WORKER)
 class SandboxContainers {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxContainers.class);
     private static final long ATTACH_TIMEOUT_S = 10;
-    private static final long STOP_GRACE_MS = 300; // for the init to kill the program and report after SIGUSR1
+    private static final Duration STOP_GRACE = Duration.ofMillis(300); // for the init to stop the program and report
     private static final Duration REMOVAL_PATIENCE = Duration.ofSeconds(2);
     private static final Duration MAX_REMOVAL_DELAY = Duration.ofSeconds(5);
+    // Each container's compiler and program get uids of their own, far from any real user's:
+    // per-uid kernel limits (inotify instances, message queues...) are then per container.
+    private static final int FIRST_UID = 1 << 20;
+    private static final int UID_PAIRS = 1 << 29;
 
     private final DockerClient docker;
-    private final SandboxProperties properties;
     private final SandboxLoad load;
+    private final Hardening hardening;
     // Removal is off the result's path: the result is known once the program has ended.
     private final ExecutorService remover = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-remover").factory());
-
     // Tells this worker's containers from other workers' on the same engine.
     private final String workerId = UUID.randomUUID().toString();
     private final SecureRandom random = new SecureRandom();
 
     SandboxContainers(DockerClient docker, SandboxProperties properties, SandboxLoad load) {
         this.docker = docker;
-        this.properties = properties;
         this.load = load;
+        this.hardening = new Hardening(properties, seccompProfile(properties));
+    }
+
+    private static String seccompProfile(SandboxProperties properties) {
+        if (properties.seccompProfile().isBlank()) {
+            return null;
+        }
+        Path file = properties.runnersDir().resolve(properties.seccompProfile());
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the sandboxes' seccomp profile " + file.toAbsolutePath()
+                    + " (edc.sandbox.seccomp-profile)", e);
+        }
     }
 
     /** On shutdown, finishes the removals under way: no container outlives its worker. */
@@ -69,54 +79,47 @@ class SandboxContainers {
 
     /**
      * Creates a container, attaches to it (before starting it, or early output is lost) and starts
-     * it. Its runner then waits on stdin for a payload.
+     * it. Its init then waits on stdin for a job.
      *
      * @param lifetime how long it may exist before the reaper takes it for a leftover
-     * @param warm     whether it waits in the pool (labelled so; its runner warms up while stdin is empty)
+     * @param warm     whether it waits in the pool (labelled so)
      */
-    LiveContainer start(PoolKey key, String executionId, Duration lifetime, boolean warm) {
-        String id = create(key, executionId, lifetime, warm);
+    LiveContainer start(SandboxSpec spec, String executionId, Duration lifetime, boolean warm) {
+        int uid = FIRST_UID + 2 * random.nextInt(UID_PAIRS);
+        String id = create(spec, executionId, lifetime, warm, uid);
         try {
-            String token = newToken();
-            PayloadStream stdin = new PayloadStream((token + "\n").getBytes(StandardCharsets.US_ASCII));
-            // Called on the attach thread, which must go on reading for the init's report to arrive.
-            OutputCollector output = new OutputCollector(token, collector -> Thread.ofVirtual().start(() -> stop(id, collector)));
+            ContainerInput input = new ContainerInput();
+            String name = id.substring(0, Math.min(12, id.length()));
+            RunRecorder recorder = new RunRecorder(name);
+            InitStream stream = new InitStream(name, recorder::frame, recorder::ended);
             docker.attachContainerCmd(id)
-                    .withStdIn(stdin)
+                    .withStdIn(input)
                     .withStdOut(true).withStdErr(true).withFollowStream(true)
-                    .exec(output);
-            if (!output.awaitStarted(ATTACH_TIMEOUT_S, TimeUnit.SECONDS)) {
+                    .exec(stream);
+            if (!stream.awaitStarted(ATTACH_TIMEOUT_S, TimeUnit.SECONDS)) {
                 throw new SandboxException("Could not attach to sandbox " + id, null);
             }
             docker.startContainerCmd(id).exec();
-            return new LiveContainer(id, key, stdin, output, Instant.now());
+            return new LiveContainer(id, spec, input, recorder, stream, Instant.now());
         } catch (InterruptedException e) {
             removeUninterrupted(id);
             Thread.currentThread().interrupt();
             throw new SandboxException("Interrupted while starting a sandbox", e);
         } catch (RuntimeException e) {
             removeUninterrupted(id);
-            throw e instanceof SandboxException se ? se : new SandboxException("Could not start a sandbox from " + key.image() + ": " + e.getMessage(), e);
+            throw e instanceof SandboxException se ? se : new SandboxException("Could not start a sandbox from " + spec.image() + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Ends a run at a limit (time, output). SIGUSR1 has the runner's init kill every process of the
-     * program and still report its peak memory; SIGKILL ends the container if that report does not
-     * come in time. The container is removed afterwards.
+     * Stops a run the init did not end in time: SIGUSR1 has the init stop the program and still
+     * report; SIGKILL ends the container if that report does not come.
      */
-    void stop(String id, OutputCollector output) {
-        try {
-            signal(id, "SIGUSR1");
-            if (output.awaitEnd(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.debug("sandbox {}: output stream failed while stopping: {}", id, e.getMessage());
+    void stop(LiveContainer container) throws InterruptedException {
+        signal(container.id(), "SIGUSR1");
+        if (!container.recorder().awaitDone(STOP_GRACE)) {
+            signal(container.id(), "SIGKILL");
         }
-        signal(id, "SIGKILL");
     }
 
     private void signal(String id, String signal) {
@@ -127,25 +130,15 @@ class SandboxContainers {
         }
     }
 
-    /** The container's exit code, once it has stopped. */
-    int exitCode(String id, long timeoutMs) {
-        return docker.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode(timeoutMs, TimeUnit.MILLISECONDS);
-    }
-
-    /** Docker's own OOM flag: unreliable alone, so only a fallback when the init could not report. */
-    boolean oomKilledFlag(String id) {
-        return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getOOMKilled());
-    }
-
     /**
      * Ends the container's streams and removes it, in the background, once no job is on its way to
      * its result (within 5 s): a used container's init has ended its program and exits by itself,
      * and its removal need not take CPU from the jobs, of a burst or not.
      */
     void discard(LiveContainer container) {
-        container.stdin().abandon();
+        container.input().end();
         try {
-            container.output().close();
+            container.stream().close();
         } catch (IOException e) {
             log.debug("closing the streams of sandbox {}: {}", container.shortId(), e.getMessage());
         }
@@ -178,35 +171,7 @@ class SandboxContainers {
         }
     }
 
-    /** A random token the container's init signs its report with, unknown to the program it runs. */
-    private String newToken() {
-        byte[] bytes = new byte[12];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private String create(PoolKey key, String executionId, Duration lifetime, boolean warm) {
-        HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("none")                              // no network at all, only loopback
-                .withIpcMode("none")                                  // private IPC, no /dev/shm: no writable place beyond /tmp's caps
-                .withReadonlyRootfs(true)                             // nothing outside /tmp can be written
-                .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,noexec,size=" + properties.tmpfsSize().toBytes()
-                        + ",nr_inodes=" + properties.tmpfsInodes()))  // the only writable place, size- and inode-capped
-                .withMemory(key.memoryBytes())                        // memory limit...
-                .withMemorySwap(key.memoryBytes())                    // ...with no swap beyond it
-                .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L)) // a CPU quota, not the whole host
-                .withPidsLimit((long) key.pids())                     // stops fork bombs (per container, unlike nproc)
-                .withCapDrop(Capability.ALL)                          // no capability, even for a setuid binary
-                .withSecurityOpts(securityOptions())                  // no privilege gain through exec
-                .withUlimits(List.of(
-                        new Ulimit("fsize", properties.maxFileSize().toBytes(), properties.maxFileSize().toBytes()), // no huge files
-                        new Ulimit("nofile", (long) properties.maxOpenFiles(), (long) properties.maxOpenFiles()),  // bounded descriptors
-                        new Ulimit("core", 0L, 0L)))                  // no core dumps
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE)) // output never lands on the host's disk
-                .withInit(false);                                     // the runner's own init is PID 1
-        if (!properties.runtime().isBlank()) {
-            host.withRuntime(properties.runtime());                   // e.g. gVisor's runsc
-        }
+    private String create(SandboxSpec spec, String executionId, Duration lifetime, boolean warm, int uid) {
         Map<String, String> labels = new HashMap<>(Map.of(
                 SandboxLabels.SANDBOX, "true",
                 SandboxLabels.EXECUTION, executionId,
@@ -215,36 +180,31 @@ class SandboxContainers {
         if (warm) {
             labels.put(SandboxLabels.POOL, "true");
         }
-        CreateContainerCmd create = docker.createContainerCmd(key.image())
-                .withHostConfig(host)
-                .withUser(properties.user())                          // never root, whatever the image says
-                .withEnv(List.of())                                   // nothing of the worker's environment
-                .withNetworkDisabled(true)
-                .withHostName("sandbox")
-                .withWorkingDir("/tmp")
-                .withTty(false)                                       // stdout and stderr stay apart
-                .withAttachStdin(true).withStdinOpen(true).withStdInOnce(true)
-                .withAttachStdout(true).withAttachStderr(true)
-                .withLabels(labels);
-        if (!key.command().isEmpty()) {
-            create.withCmd(key.command());
+        List<String> command = new ArrayList<>(List.of("--uid", Integer.toString(uid)));
+        if (!spec.warmRunner().isEmpty()) {
+            command.add("--warm");
+            command.addAll(spec.warmRunner());
         }
         try {
-            return create.exec().getId();
+            return docker.createContainerCmd(spec.image())
+                    .withHostConfig(hardening.hostConfig(spec, uid))
+                    .withUser("0:0")                                  // the init only: it runs everything else as uid and uid+1
+                    .withCmd(command)
+                    .withEnv(List.of())                               // nothing of the worker's environment
+                    .withNetworkDisabled(true)
+                    .withHostName("sandbox")
+                    .withWorkingDir("/tmp")
+                    .withTty(false)                                   // stdout and stderr stay apart
+                    .withAttachStdin(true).withStdinOpen(true).withStdInOnce(true)
+                    .withAttachStdout(true).withAttachStderr(true)
+                    .withLabels(labels)
+                    .exec().getId();
         } catch (NotFoundException e) {
-            throw new SandboxException("Runner image " + key.image() + " is missing on the Docker engine", e);
+            throw new SandboxException("Runner image " + spec.image() + " is missing on the Docker engine", e);
         } catch (DockerException e) {
-            throw new SandboxException("Could not create a sandbox from " + key.image() + ": " + e.getMessage(), e);
+            throw new SandboxException("Could not create a sandbox from " + spec.image() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new SandboxException("Docker engine unreachable: " + e.getMessage(), e);
         }
-    }
-
-    private List<String> securityOptions() {
-        List<String> options = new ArrayList<>(List.of("no-new-privileges"));
-        if (!properties.seccompProfile().isBlank()) {
-            options.add("seccomp=" + properties.seccompProfile());
-        }
-        return options;
     }
 }

@@ -1,10 +1,5 @@
 package dev.edc.sandbox;
 
-import dev.edc.Roles;
-import dev.edc.queue.WorkerProperties;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,8 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * job's own path (payload, program, result) then has the CPU, and a burst spends it on its jobs:
  * the pool refills once the burst is over.
  */
-@Component
-@Profile(Roles.WORKER)
 public class SandboxLoad {
 
     // Below saturation this long, the burst is over: between two jobs of a burst a slot is free
@@ -28,8 +21,9 @@ public class SandboxLoad {
     private final AtomicInteger running = new AtomicInteger();
     private volatile long saturatedAt = System.nanoTime() - CALM_NANOS;
 
-    SandboxLoad(WorkerProperties worker) {
-        this.slots = worker.concurrency();
+    /** @param slots jobs the worker runs at once */
+    public SandboxLoad(int slots) {
+        this.slots = slots;
     }
 
     public void started() {
@@ -42,6 +36,11 @@ public class SandboxLoad {
         if (running.getAndDecrement() >= slots) {
             saturatedAt = System.nanoTime();
         }
+    }
+
+    /** Jobs in progress now. */
+    public int running() {
+        return running.get();
     }
 
     /** Whether every slot is taken, or was a moment ago. */

@@ -1,34 +1,59 @@
 package dev.edc.sandbox;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * What happened in a sandbox, as facts; turning them into a verdict is the caller's business.
+ * What happened in a sandbox, as facts the init reported; {@code dev.edc.execution.Verdicts} says
+ * what they mean. The program could change none of them (runners/PROTOCOL.md, "Trust").
  *
- * @param reported            whether the runner reported the end of its preparation (compilation)
- * @param started             whether the preparation succeeded and the program started
- * @param compileOutput       the compiler's messages
- * @param exitCode            the container's exit code; 128+n when signal n ended the program
- * @param stdout              what the program wrote on stdout, decoded as UTF-8 once
- * @param stderr              what it wrote on stderr
- * @param timedOut            the time limit (or the compile bound) ran out and the container was killed
- * @param outputLimitExceeded stdout+stderr passed the cap; the output was cut and the container killed
- * @param memoryLimitHit      the kernel killed a process of the sandbox for memory
- * @param peakMemoryBytes     the sandbox's peak memory, or null if it could not be read
- * @param compileTime         wall time from the payload's arrival to the program's start (compilation)
- * @param runTime             wall time from the program's start to its end
+ * @param compilation     the compile step, or null when there was none
+ * @param runs            one per run (one, or one per test case that ran); none when the compilation failed
+ * @param peakMemoryBytes the container's peak memory (compilation included), or null if unknown
  */
-public record SandboxOutcome(
-        boolean reported,
-        boolean started,
-        String compileOutput,
-        int exitCode,
-        String stdout,
-        String stderr,
-        boolean timedOut,
-        boolean outputLimitExceeded,
-        boolean memoryLimitHit,
-        Long peakMemoryBytes,
-        Duration compileTime,
-        Duration runTime) {
+public record SandboxOutcome(Compilation compilation, List<Run> runs, Long peakMemoryBytes) {
+
+    public SandboxOutcome {
+        runs = List.copyOf(runs);
+    }
+
+    /** Whether the program got to run (it compiled, or needed no compiling). */
+    public boolean compiled() {
+        return compilation == null || compilation.succeeded();
+    }
+
+    /**
+     * The compile step.
+     *
+     * @param succeeded       the compiler exited 0 within its bounds
+     * @param output          its messages (stdout and stderr), cut at the cap
+     * @param outputTruncated the messages passed the cap (the compiler was stopped)
+     * @param timedOut        it passed its time bound
+     * @param outOfMemory     the kernel killed it for memory
+     * @param time            how long it took
+     */
+    public record Compilation(boolean succeeded, String output, boolean outputTruncated, boolean timedOut,
+                              boolean outOfMemory, Duration time) {
+    }
+
+    /**
+     * One run of the program.
+     *
+     * @param index           its test case (0 for a single run)
+     * @param exitCode        its exit code, 128+n when a signal n ended it
+     * @param signal          the signal that ended it, or 0
+     * @param stdout          what it wrote on stdout, cut at the cap
+     * @param stderr          what it wrote on stderr, cut at the cap
+     * @param outputTruncated stdout+stderr passed the cap (the program was stopped)
+     * @param timedOut        it passed its time limit (it was killed)
+     * @param memoryExceeded  the kernel killed a process of it for memory
+     * @param stopped         it was stopped from outside (a cancel)
+     * @param time            its wall time
+     * @param cpuTime         its CPU time
+     * @param maxRssKb        the largest resident size of any of its processes
+     */
+    public record Run(int index, int exitCode, int signal, String stdout, String stderr, boolean outputTruncated,
+                      boolean timedOut, boolean memoryExceeded, boolean stopped, Duration time, Duration cpuTime,
+                      long maxRssKb) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.edc.sandbox;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,6 +10,8 @@ import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How sandboxes are made: {@code edc.sandbox.*}. Limits that a request chooses (time, memory,
@@ -16,17 +19,18 @@ import java.time.Duration;
  *
  * @param dockerHost         the Docker engine; empty means {@code DOCKER_HOST} or the local socket
  * @param runtime            OCI runtime for sandboxes, e.g. {@code runsc} for gVisor; empty: the engine's default
- * @param seccompProfile     path of a seccomp profile (JSON) on the Docker host; empty: Docker's default profile
- * @param user               uid:gid that programs run as: never root
+ * @param seccompProfile     seccomp profile (JSON) of every sandbox, relative to {@code runnersDir}; empty: the engine's default
  * @param cpus               CPU share of one sandbox, in cores
- * @param tmpfsSize          size of {@code /tmp}, the only writable place
- * @param tmpfsInodes        files and directories {@code /tmp} may hold
+ * @param tmpSize            size of {@code /tmp}, the program's only writable place
+ * @param tmpInodes          files and directories {@code /tmp} and {@code /box} may each hold
+ * @param boxSize            size of {@code /box}, where the compiler writes what runs
  * @param maxFileSize        largest file a program may write ({@code ulimit -f})
  * @param maxOpenFiles       open file descriptors per process ({@code ulimit -n})
- * @param compileTimeout     bound on the phase before the program starts (compilation), apart from its time limit
  * @param runnersDir         directory holding the runner Dockerfiles, for building missing images
  * @param buildMissingImages whether a starting worker builds runner images it does not find
+ * @param buildParallelism   runner images built at once
  * @param reapInterval       how often containers past their deadline are looked for
+ * @param images             the runner images and how to build them
  */
 @Validated
 @ConfigurationProperties("edc.sandbox")
@@ -34,14 +38,31 @@ public record SandboxProperties(
         @DefaultValue("") String dockerHost,
         @DefaultValue("") String runtime,
         @DefaultValue("") String seccompProfile,
-        @DefaultValue("10001:10001") @NotBlank String user,
         @DefaultValue("1.0") @Positive double cpus,
-        @DefaultValue("64MB") DataSize tmpfsSize,
-        @DefaultValue("4096") @Positive int tmpfsInodes,
+        @DefaultValue("64MB") DataSize tmpSize,
+        @DefaultValue("4096") @Positive int tmpInodes,
+        @DefaultValue("256MB") DataSize boxSize,
         @DefaultValue("16MB") DataSize maxFileSize,
         @DefaultValue("256") @Positive int maxOpenFiles,
-        @DefaultValue("15s") Duration compileTimeout,
         @DefaultValue("runners") Path runnersDir,
         @DefaultValue("true") boolean buildMissingImages,
-        @DefaultValue("30s") Duration reapInterval) {
+        @DefaultValue("3") @Positive int buildParallelism,
+        @DefaultValue("30s") Duration reapInterval,
+        @DefaultValue List<@Valid RunnerImage> images) {
+
+    /**
+     * A runner image.
+     *
+     * @param name       its tag, e.g. {@code edc-runner/python:3.13}
+     * @param dockerfile the Dockerfile that builds it, relative to the runners directory (which is the build context)
+     * @param buildArgs  build arguments for that Dockerfile
+     * @param sources    folders of the runners directory it is built from (a change there rebuilds it);
+     *                   empty: the Dockerfile's own folder
+     */
+    public record RunnerImage(
+            @NotBlank String name,
+            @NotBlank String dockerfile,
+            @DefaultValue Map<String, String> buildArgs,
+            @DefaultValue List<String> sources) {
+    }
 }

@@ -1,20 +1,17 @@
 package dev.edc.sandbox;
 
 import dev.edc.Roles;
-import dev.edc.language.LanguageRegistry;
-import dev.edc.language.LanguageVersion;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Containers started ahead of demand, their runners warmed up and waiting for a payload, so that
- * a job pays neither container creation nor runtime start. Each serves exactly one job and is then
- * destroyed like any other sandbox: a job never sees what another touched. Refilled in the
- * background; a pool nobody used for a while shrinks to nothing.
+ * Containers started ahead of demand, their init (and warm runner, if the spec has one) waiting
+ * for a job, so that a job pays neither container creation nor runtime start. Each serves exactly
+ * one job and is then destroyed like any other sandbox: a job never sees what another touched.
+ * Which specs to keep warm, and how many, is told by whoever knows the languages
+ * ({@link #keep}). Refilled in the background; a pool nobody used for a while shrinks to nothing.
  */
 @Component
 @Profile(Roles.WORKER)
@@ -43,48 +41,52 @@ class WarmPool {
     private final SandboxContainers containers;
     private final PoolProperties properties;
     private final SandboxLoad load;
-    private final Map<PoolKey, Integer> targets = new LinkedHashMap<>();
-    private final Map<PoolKey, ConcurrentLinkedDeque<LiveContainer>> idle = new ConcurrentHashMap<>();
-    private final Map<PoolKey, Instant> lastDemand = new ConcurrentHashMap<>();
-    private final Map<PoolKey, Long> footprints = new ConcurrentHashMap<>(); // the last idle memory measured, per kind
+    private final Map<SandboxSpec, Integer> targets = new ConcurrentHashMap<>();
+    private final Map<SandboxSpec, ConcurrentLinkedDeque<LiveContainer>> idle = new ConcurrentHashMap<>();
+    private final Map<SandboxSpec, Instant> lastDemand = new ConcurrentHashMap<>();
+    private final Map<SandboxSpec, Long> footprints = new ConcurrentHashMap<>(); // the last idle memory measured, per kind
     private final AtomicBoolean filling = new AtomicBoolean();
     private volatile boolean open;
     // One container started at a time: refilling must not starve the jobs running on this host.
     private final ExecutorService filler = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("warm-pool").factory());
 
-    WarmPool(SandboxContainers containers, PoolProperties properties, LanguageRegistry languages, SandboxLoad load) {
+    private final TaskScheduler scheduler;
+
+    WarmPool(SandboxContainers containers, PoolProperties properties, SandboxLoad load, TaskScheduler scheduler) {
         this.containers = containers;
         this.properties = properties;
         this.load = load;
-        for (LanguageVersion language : languages.all()) {
-            if (language.runner().poolSize() > 0) {
-                targets.merge(keyOf(language), language.runner().poolSize(), Integer::sum);
-            }
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Keeps up to {@code size} containers of this spec warm (adding to what was asked for it
+     * before); jobs of other specs get a container made for them.
+     */
+    void keep(SandboxSpec spec, int size) {
+        if (size > 0) {
+            targets.merge(spec, size, Integer::sum);
+            lastDemand.put(spec, Instant.now());
+            refill();
         }
     }
 
-    /** The key of a language's default limits: jobs with other limits get a fresh container. */
-    static PoolKey keyOf(LanguageVersion language) {
-        return new PoolKey(language.runner().image(), language.runner().command(),
-                language.limits().memoryMb() * 1024 * 1024, language.runner().pids());
-    }
-
-    /** A warm container for these limits, if one is waiting; it is the caller's to use once and discard. */
-    Optional<LiveContainer> take(PoolKey key) {
+    /** A warm container of this spec, if one is waiting; it is the caller's to use once and discard. */
+    Optional<LiveContainer> take(SandboxSpec key) {
         if (!open || !targets.containsKey(key)) {
             return Optional.empty();
         }
         lastDemand.put(key, Instant.now());
         ConcurrentLinkedDeque<LiveContainer> waiting = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
         waiting.removeIf(container -> {
-            boolean dead = container.output().ended();
+            boolean dead = container.recorder().hasEnded();
             if (dead) {
                 containers.discard(container); // died while waiting
             }
             return dead;
         });
         // A ready one (warmed up) first; else the oldest, which is the nearest to ready.
-        LiveContainer container = waiting.stream().filter(c -> c.output().ready()).findFirst()
+        LiveContainer container = waiting.stream().filter(c -> c.recorder().isReady()).findFirst()
                 .or(() -> Optional.ofNullable(waiting.peekFirst()))
                 .filter(waiting::remove)
                 .orElse(null);
@@ -109,32 +111,32 @@ class WarmPool {
 
     /** An idle container's memory: as its runner measured it when ready, else as the last one of its kind measured, else its limit. */
     private long footprint(LiveContainer container) {
-        long measured = container.output().readyMemoryBytes();
+        long measured = container.recorder().readyMemoryBytes();
         if (measured >= 0) {
-            footprints.put(container.key(), measured);
+            footprints.put(container.spec(), measured);
             return measured;
         }
-        return estimate(container.key());
+        return estimate(container.spec());
     }
 
-    private long estimate(PoolKey key) {
+    private long estimate(SandboxSpec key) {
         return footprints.getOrDefault(key, key.memoryBytes());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void open() {
-        if (!properties.enabled() || targets.isEmpty()) {
+        if (!properties.enabled()) {
             log.info("warm pool: off");
             return;
         }
         open = true;
         targets.keySet().forEach(key -> lastDemand.put(key, Instant.now()));
         log.info("warm pool: filling {} (memory budget {})", describeTargets(), properties.memoryBudget());
+        scheduler.scheduleWithFixedDelay(this::maintain, properties.maintainInterval());
         refill();
     }
 
     /** Retires old containers, shrinks pools nobody uses, refills the others. */
-    @Scheduled(fixedDelayString = "${edc.pool.maintain-interval:15s}")
     void maintain() {
         if (!open) {
             return;
@@ -143,7 +145,7 @@ class WarmPool {
         for (var entry : idle.entrySet()) {
             boolean unused = !inDemand(entry.getKey(), now);
             entry.getValue().removeIf(container -> {
-                boolean retire = unused || container.startedAt().plus(properties.maxAge()).isBefore(now) || container.output().ended();
+                boolean retire = unused || container.startedAt().plus(properties.maxAge()).isBefore(now) || container.recorder().hasEnded();
                 if (retire) {
                     containers.discard(container);
                 }
@@ -188,7 +190,7 @@ class WarmPool {
     }
 
     private void fillMissing() {
-        for (PoolKey key = nextWanted(); key != null; key = nextWanted()) {
+        for (SandboxSpec key = nextWanted(); key != null; key = nextWanted()) {
             try {
                 // Not while a job is on its way to its result, and not at all while every slot is
                 // busy: then a refill would only take CPU from the jobs, and jobs that find the
@@ -221,16 +223,16 @@ class WarmPool {
      * emptiest, if one more fits the memory budget. Chosen one at a time, so that each choice
      * counts the memory the containers started before it were measured to use.
      */
-    private PoolKey nextWanted() {
+    private SandboxSpec nextWanted() {
         if (!open) {
             return null;
         }
         Instant now = Instant.now();
         long room = properties.memoryBudget().toBytes() - size().memoryBytes();
-        PoolKey wanted = null;
+        SandboxSpec wanted = null;
         double lowestFill = 1;
         for (var target : targets.entrySet()) {
-            PoolKey key = target.getKey();
+            SandboxSpec key = target.getKey();
             double fill = (double) idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).size() / target.getValue();
             if (fill < lowestFill && inDemand(key, now) && estimate(key) <= room) {
                 wanted = key;
@@ -241,7 +243,7 @@ class WarmPool {
     }
 
     /** Whether the language had a job within the idle period: else its pool shrinks to nothing. */
-    private boolean inDemand(PoolKey key, Instant now) {
+    private boolean inDemand(SandboxSpec key, Instant now) {
         return !lastDemand.getOrDefault(key, Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
     }
 
