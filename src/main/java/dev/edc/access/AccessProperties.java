@@ -12,7 +12,9 @@ import java.util.List;
  * Who may use EDC and how much: {@code edc.access.*}. Off by default; one setting, the keys, turns
  * it on.
  *
- * @param apiKeys                    accepted {@code X-API-Key} values; empty: no key needed
+ * @param apiKeys                    accepted {@code X-API-Key} values as {@code name:key} (a bare
+ *                                   {@code key} is named {@code key-<n>}, n its place in the list);
+ *                                   empty: no key needed
  * @param requestsPerMinute          submissions per minute for each key (0: unlimited)
  * @param anonymousRequestsPerMinute submissions per minute per client address when no keys are set (0: unlimited)
  * @param allowedOrigins             browser origins allowed to call the API and open {@code /ws} (web IDEs on other hosts)
@@ -26,12 +28,4 @@ public record AccessProperties(
         @DefaultValue("0") @PositiveOrZero int anonymousRequestsPerMinute,
         @DefaultValue("*") List<String> allowedOrigins,
         @DefaultValue("2MB") DataSize maxRequestSize) {
-
-    public boolean keysRequired() {
-        return !apiKeys.isEmpty();
-    }
-
-    public boolean accepts(String key) {
-        return key != null && apiKeys.contains(key);
-    }
 }

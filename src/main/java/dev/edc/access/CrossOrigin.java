@@ -19,7 +19,7 @@ class CrossOrigin implements WebMvcConfigurer {
         registry.addMapping("/**")
                 .allowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
                 .allowedMethods("GET", "POST")
-                .allowedHeaders("Content-Type", SubmissionGate.API_KEY_HEADER)
+                .allowedHeaders("Content-Type", KeyCheck.API_KEY_HEADER)
                 .exposedHeaders("Location", "Retry-After");
     }
 }

@@ -10,24 +10,46 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.stereotype.Component;
 
-/** When API keys are configured, a STOMP CONNECT must carry a valid {@code X-API-Key} header. */
+import java.util.Map;
+
+/**
+ * A STOMP session's owner: with API keys on, its CONNECT must carry a valid {@code X-API-Key}
+ * header, and the session then sees only that key's executions; with keys off, every session is
+ * {@link ApiKeys#NO_KEYS}'s. Kept in the session's attributes ({@link #owner}).
+ */
 @Component
 @Profile(Roles.API)
 public class StompApiKeyCheck implements ChannelInterceptor {
 
-    private final AccessProperties properties;
+    private static final String OWNER = "dev.edc.owner";
 
-    StompApiKeyCheck(AccessProperties properties) {
-        this.properties = properties;
+    private final ApiKeys keys;
+
+    StompApiKeyCheck(ApiKeys keys) {
+        this.keys = keys;
     }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         StompHeaderAccessor headers = StompHeaderAccessor.wrap(message);
-        if (properties.keysRequired() && headers.getCommand() == StompCommand.CONNECT
-                && !properties.accepts(headers.getFirstNativeHeader(SubmissionGate.API_KEY_HEADER))) {
-            throw new MessageDeliveryException("A valid " + SubmissionGate.API_KEY_HEADER + " header is required to connect");
+        if (headers.getCommand() == StompCommand.CONNECT) {
+            String owner = ApiKeys.NO_KEYS;
+            if (keys.required()) {
+                owner = keys.nameOf(headers.getFirstNativeHeader(KeyCheck.API_KEY_HEADER)).orElseThrow(() ->
+                        new MessageDeliveryException("A valid " + KeyCheck.API_KEY_HEADER + " header is required to connect"));
+            }
+            Map<String, Object> attributes = headers.getSessionAttributes();
+            if (attributes != null) {
+                attributes.put(OWNER, owner);
+            }
         }
         return message;
+    }
+
+    /** The owner of the session a message came from. */
+    public static String owner(StompHeaderAccessor headers) {
+        Map<String, Object> attributes = headers.getSessionAttributes();
+        Object owner = attributes == null ? null : attributes.get(OWNER);
+        return owner instanceof String name ? name : ApiKeys.NO_KEYS;
     }
 }

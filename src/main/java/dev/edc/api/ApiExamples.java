@@ -24,6 +24,15 @@ final class ApiExamples {
               "limits": { "timeMs": 5000, "memoryMb": 256, "outputKb": 64 }
             }""";
 
+    static final String FILES_REQUEST = """
+            {
+              "files": [
+                { "name": "Main.java", "content": "public class Main { public static void main(String[] args) { System.out.println(Greeting.text()); } }" },
+                { "name": "Greeting.java", "content": "class Greeting { static String text() { return \\"Hello, World!\\"; } }" }
+              ],
+              "language": "java"
+            }""";
+
     static final String ACCEPTED = """
             { "uuid": "1", "status": "QUEUED", "resultTopic": "/topic/result/1" }""";
 

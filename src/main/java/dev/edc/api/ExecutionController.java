@@ -1,12 +1,12 @@
 package dev.edc.api;
 
 import dev.edc.Roles;
-import dev.edc.execution.ExecutionProperties;
+import dev.edc.access.RequestOwner;
+import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionRequest;
 import dev.edc.execution.ExecutionResult;
 import dev.edc.execution.ExecutionService;
 import dev.edc.execution.ExecutionStatus;
-import dev.edc.execution.ResultWaiters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /execute-code} and {@code GET /executions/{uuid}}, as API.md fixes them. The
@@ -44,13 +44,9 @@ class ExecutionController {
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private final ExecutionService executions;
-    private final ResultWaiters waiters;
-    private final ExecutionProperties properties;
 
-    ExecutionController(ExecutionService executions, ResultWaiters waiters, ExecutionProperties properties) {
+    ExecutionController(ExecutionService executions) {
         this.executions = executions;
-        this.waiters = waiters;
-        this.properties = properties;
     }
 
     @PostMapping("/execute-code")
@@ -61,7 +57,8 @@ class ExecutionController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = ExecutionRequest.class), examples = {
             @ExampleObject(name = "HelloWorld", value = ApiExamples.HELLO_WORLD_REQUEST),
-            @ExampleObject(name = "every field", value = ApiExamples.FULL_REQUEST)}))
+            @ExampleObject(name = "every field", value = ApiExamples.FULL_REQUEST),
+            @ExampleObject(name = "several files", value = ApiExamples.FILES_REQUEST)}))
     @ApiResponse(responseCode = "202", description = "Queued: the broker confirmed the job",
             headers = @Header(name = "Location", description = "`/executions/{uuid}`", schema = @Schema(type = "string")),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Accepted.class),
@@ -92,17 +89,15 @@ class ExecutionController {
                     examples = @ExampleObject(value = ApiExamples.BROKER_UNAVAILABLE)))
     CompletableFuture<ResponseEntity<?>> execute(@Valid @RequestBody ExecutionRequest request,
                                                  @Parameter(description = "answer with the final result (200) if it is done within the server's wait bound")
-                                                 @RequestParam(defaultValue = "false") boolean wait) {
-        ExecutionResult queued = executions.submit(request);
+                                                 @RequestParam(defaultValue = "false") boolean wait,
+                                                 HttpServletRequest http) {
+        String owner = RequestOwner.of(http);
         if (!wait) {
-            return CompletableFuture.completedFuture(accepted(queued));
+            return CompletableFuture.completedFuture(accepted(executions.submit(request, owner)));
         }
-        CompletableFuture<ExecutionResult> result = waiters.register(queued.uuid());
-        executions.find(queued.uuid()).filter(ExecutionResult::isFinal).ifPresent(result::complete); // done already
-        return result
-                .completeOnTimeout(null, properties.waitBound().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((done, error) -> waiters.forget(queued.uuid(), result))
-                .thenApply(done -> done != null ? ResponseEntity.ok(done) : accepted(queued));
+        ExecutionService.Submission submission = executions.submitAndWait(request, owner);
+        return submission.result().thenApply(done -> done.<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> accepted(submission.queued())));
     }
 
     @GetMapping("/executions/{uuid}")
@@ -117,8 +112,8 @@ class ExecutionController {
     @ApiResponse(responseCode = "503", description = "The store is unavailable",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(value = ApiExamples.STORE_UNAVAILABLE)))
-    ExecutionResult find(@PathVariable String uuid) {
-        return executions.require(uuid);
+    ExecutionResult find(@PathVariable String uuid, HttpServletRequest http) {
+        return executions.require(new ExecutionKey(RequestOwner.of(http), uuid));
     }
 
     private static ResponseEntity<?> accepted(ExecutionResult queued) {

@@ -2,6 +2,7 @@ package dev.edc.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.edc.Roles;
+import dev.edc.execution.LanguageAvailability;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,16 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** {@code GET /languages}: one entry per runnable language version. */
+/** {@code GET /languages}: one entry per runnable language version (one whose runner image could not be built is left out). */
 @RestController
 @Profile(Roles.API)
 @Tag(name = "languages", description = "What can be run")
 class LanguageController {
 
     private final LanguageRegistry languages;
+    private final LanguageAvailability availability;
 
-    LanguageController(LanguageRegistry languages) {
+    LanguageController(LanguageRegistry languages, LanguageAvailability availability) {
         this.languages = languages;
+        this.availability = availability;
     }
 
     @GetMapping("/languages")
@@ -35,7 +38,7 @@ class LanguageController {
             content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = LanguageView.class)),
                     examples = @ExampleObject(value = ApiExamples.LANGUAGES)))
     List<LanguageView> languages() {
-        return languages.all().stream().map(LanguageView::of).toList();
+        return languages.all().stream().filter(language -> availability.problem(language).isEmpty()).map(LanguageView::of).toList();
     }
 
     record LanguageView(String language, String version, List<String> aliases,

@@ -13,7 +13,7 @@ import java.time.Duration;
  * queue; compile and run times; sandboxes that failed. Exposed at {@code /actuator/prometheus}.
  */
 @Component
-public class ExecutionMetrics {
+class ExecutionMetrics {
 
     private final MeterRegistry registry;
 
@@ -29,11 +29,10 @@ public class ExecutionMetrics {
             timer("edc.queue.wait", "Time from submission to a worker taking the job", result)
                     .record(Duration.between(result.queuedAt(), result.startedAt()));
         }
-        if (outcome != null && outcome.started()) {
-            timer("edc.compile.time", "Time the runner took before the program started (compilation)", result)
-                    .record(outcome.compileTime());
-            timer("edc.run.time", "Wall time of the program", result).record(outcome.runTime());
+        if (outcome.compilation() != null) {
+            timer("edc.compile.time", "Time the compilation took", result).record(outcome.compilation().time());
         }
+        outcome.runs().forEach(run -> timer("edc.run.time", "Wall time of the program", result).record(run.time()));
     }
 
     void sandboxFailed(String language, String version) {

@@ -1,20 +1,16 @@
 package dev.edc.execution;
 
-import dev.edc.language.LanguageRegistry;
-import dev.edc.language.LanguageVersion;
-import dev.edc.queue.JobPublisher;
-import dev.edc.store.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Submits executions (validated, stored, durably queued) and reads their records. */
 @Service
@@ -22,17 +18,19 @@ public class ExecutionService {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionService.class);
 
-    private final LanguageRegistry languages;
+    private final Submissions submissions;
     private final ResultStore store;
-    private final JobPublisher publisher;
+    private final JobQueue queue;
+    private final ResultWaiters waiters;
     private final ExecutionProperties properties;
     private final Clock clock;
 
-    ExecutionService(LanguageRegistry languages, ResultStore store, JobPublisher publisher,
+    ExecutionService(Submissions submissions, ResultStore store, JobQueue queue, ResultWaiters waiters,
                      ExecutionProperties properties, Clock clock) {
-        this.languages = languages;
+        this.submissions = submissions;
         this.store = store;
-        this.publisher = publisher;
+        this.queue = queue;
+        this.waiters = waiters;
         this.properties = properties;
         this.clock = clock;
     }
@@ -40,95 +38,79 @@ public class ExecutionService {
     /**
      * Validates the request, stores its {@code QUEUED} record and queues the job; when this returns
      * the broker has confirmed the job. On any failure nothing is left behind.
+     *
+     * @param owner whose execution it is ({@link ExecutionKey#ANONYMOUS} without API keys)
      */
-    public ExecutionResult submit(ExecutionRequest request) {
-        LanguageVersion language = languages.require(request.language(), request.version());
-        requireSizes(request);
-        Limits limits = resolveLimits(request.limits(), language.limits());
-        String uuid = request.uuid() != null ? request.uuid() : UUID.randomUUID().toString();
-        MDC.put("execution", uuid);
+    public ExecutionResult submit(ExecutionRequest request, String owner) {
+        ExecutionKey key = new ExecutionKey(owner, request.uuid() != null ? request.uuid() : UUID.randomUUID().toString());
+        MDC.put("execution", key.uuid());
         try {
-            return queue(request, language, limits, uuid);
+            ExecutionJob job = submissions.toJob(request, key, clock.instant());
+            ExecutionResult queued = ExecutionResult.queued(key.uuid(), job.language(), job.version(), job.queuedAt());
+            create(key, queued);
+            try {
+                queue.publish(job.toBuilder().queuedAt(queued.queuedAt()).build());
+            } catch (RuntimeException e) {
+                withdraw(key);
+                log.warn("execution {}: not queued: {}", key, e.getMessage());
+                throw e;
+            }
+            log.info("execution {}: queued {} {}", key, job.language(), job.version());
+            return queued;
         } finally {
             MDC.remove("execution");
         }
     }
 
-    private ExecutionResult queue(ExecutionRequest request, LanguageVersion language, Limits limits, String uuid) {
-        ExecutionResult queued = ExecutionResult.queued(uuid, language.language(), language.version(), clock.instant());
-        try {
-            if (!store.create(queued)) {
-                throw RequestRejectedException.duplicate(uuid);
-            }
-        } catch (DataAccessException e) {
-            throw new ServiceUnavailableException("The result store (Redis) is unavailable; nothing was queued.", e);
-        }
-        ExecutionJob job = new ExecutionJob(uuid, language.language(), language.version(), request.code(),
-                request.stdin(), request.args() == null ? List.of() : request.args(), limits, queued.queuedAt());
-        try {
-            publisher.publish(job);
-        } catch (RuntimeException e) {
-            withdraw(uuid);
-            log.warn("execution {}: not queued: {}", uuid, e.getMessage());
-            throw e;
-        }
-        log.info("execution {}: queued {} {}", uuid, language.language(), language.version());
-        return queued;
+    /**
+     * Submits, then waits for the result up to the server's wait bound: the future completes with
+     * the final result, or empty if it is not done by then (the job stays queued).
+     */
+    public Submission submitAndWait(ExecutionRequest request, String owner) {
+        ExecutionResult queued = submit(request, owner);
+        ExecutionKey key = new ExecutionKey(owner, queued.uuid());
+        CompletableFuture<ExecutionResult> result = waiters.register(key);
+        find(key).filter(ExecutionResult::isFinal).ifPresent(result::complete); // done already
+        CompletableFuture<Optional<ExecutionResult>> bounded = result
+                .completeOnTimeout(null, properties.waitBound().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, error) -> waiters.forget(key, result))
+                .thenApply(Optional::ofNullable);
+        return new Submission(queued, bounded);
     }
 
-    public ExecutionResult require(String uuid) {
-        return find(uuid).orElseThrow(() -> RequestRejectedException.notFound(uuid));
+    public ExecutionResult require(ExecutionKey key) {
+        return find(key).orElseThrow(() -> RequestRejectedException.notFound(key.uuid()));
     }
 
-    public Optional<ExecutionResult> find(String uuid) {
+    public Optional<ExecutionResult> find(ExecutionKey key) {
         try {
-            return store.find(uuid);
+            return store.find(key);
         } catch (DataAccessException e) {
             throw new ServiceUnavailableException("The result store (Redis) is unavailable.", e);
         }
     }
 
-    private void withdraw(String uuid) {
+    private void create(ExecutionKey key, ExecutionResult queued) {
+        boolean created;
         try {
-            store.delete(uuid);
+            created = store.create(key, queued);
         } catch (DataAccessException e) {
-            log.error("execution {}: queueing failed and its record could not be withdrawn; it expires with its TTL", uuid, e);
+            throw new ServiceUnavailableException("The result store (Redis) is unavailable; nothing was queued.", e);
+        }
+        if (!created) {
+            throw RequestRejectedException.duplicate(key.uuid());
         }
     }
 
-    private void requireSizes(ExecutionRequest request) {
-        long codeBytes = request.code().getBytes(StandardCharsets.UTF_8).length;
-        if (codeBytes > properties.maxCodeSize().toBytes()) {
-            throw RequestRejectedException.tooLarge("code", codeBytes, properties.maxCodeSize().toBytes());
-        }
-        if (request.stdin() != null) {
-            long stdinBytes = request.stdin().getBytes(StandardCharsets.UTF_8).length;
-            if (stdinBytes > properties.maxStdinSize().toBytes()) {
-                throw RequestRejectedException.tooLarge("stdin", stdinBytes, properties.maxStdinSize().toBytes());
-            }
-        }
-        if (request.args() != null && request.args().size() > properties.maxArgs()) {
-            throw RequestRejectedException.tooManyArgs(request.args().size(), properties.maxArgs());
+    private void withdraw(ExecutionKey key) {
+        try {
+            store.delete(key);
+        } catch (DataAccessException e) {
+            log.error("execution {}: queueing failed and its record could not be withdrawn; it expires with its TTL", key, e);
         }
     }
 
-    private Limits resolveLimits(ExecutionRequest.RequestedLimits requested, LanguageVersion.DefaultLimits defaults) {
-        if (requested == null) {
-            return new Limits(defaults.timeMs(), defaults.memoryMb(), defaults.outputKb());
-        }
-        return new Limits(
-                limit("timeMs", requested.timeMs(), defaults.timeMs(), properties.maxTimeMs()),
-                limit("memoryMb", requested.memoryMb(), defaults.memoryMb(), properties.maxMemoryMb()),
-                limit("outputKb", requested.outputKb(), defaults.outputKb(), properties.maxOutputKb()));
-    }
-
-    private static long limit(String field, Long requested, long fallback, long maximum) {
-        if (requested == null) {
-            return fallback;
-        }
-        if (requested > maximum) {
-            throw RequestRejectedException.limitAboveMaximum(field, requested, maximum);
-        }
-        return requested;
+    /** A submitted execution: its queued record, and its result if it comes within the wait bound. */
+    public record Submission(ExecutionResult queued, CompletableFuture<Optional<ExecutionResult>> result) {
     }
 }

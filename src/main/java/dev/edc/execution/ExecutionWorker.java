@@ -3,23 +3,17 @@ package dev.edc.execution;
 import dev.edc.Roles;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
-import dev.edc.queue.ResultAnnouncer;
+import dev.edc.sandbox.RunListener;
 import dev.edc.sandbox.Sandbox;
 import dev.edc.sandbox.SandboxException;
-import dev.edc.sandbox.SandboxInput;
 import dev.edc.sandbox.SandboxLoad;
 import dev.edc.sandbox.SandboxOutcome;
-import dev.edc.sandbox.SandboxSpec;
-import dev.edc.store.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,69 +32,79 @@ public class ExecutionWorker {
     private static final Logger log = LoggerFactory.getLogger(ExecutionWorker.class);
 
     private final LanguageRegistry languages;
+    private final LanguageAvailability availability;
     private final Sandbox sandbox;
     private final ResultStore store;
-    private final ResultAnnouncer announcer;
+    private final ExecutionEvents events;
     private final ExecutionMetrics metrics;
     private final SandboxLoad load;
+    private final ExecutionProperties properties;
     private final Clock clock;
     private final ExecutorService statusSender = Executors.newVirtualThreadPerTaskExecutor();
 
-    ExecutionWorker(LanguageRegistry languages, Sandbox sandbox, ResultStore store, ResultAnnouncer announcer,
-                    ExecutionMetrics metrics, SandboxLoad load, Clock clock) {
+    ExecutionWorker(LanguageRegistry languages, LanguageAvailability availability, Sandbox sandbox, ResultStore store,
+                    ExecutionEvents events, ExecutionMetrics metrics, SandboxLoad load, ExecutionProperties properties,
+                    Clock clock) {
         this.languages = languages;
+        this.availability = availability;
         this.sandbox = sandbox;
         this.store = store;
-        this.announcer = announcer;
+        this.events = events;
         this.metrics = metrics;
         this.load = load;
+        this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * @throws PoisonJobException if the job can never run (its language is not configured here)
-     * @throws dev.edc.sandbox.SandboxException if the sandbox failed: the job may succeed elsewhere
+     * @throws PoisonJobException if the job can never run (its language is not available here)
+     * @throws SandboxException if the sandbox failed: the job may succeed elsewhere
      * @throws org.springframework.dao.DataAccessException if the result store is unavailable: the job
      *         runs once it is back
      * @throws org.springframework.amqp.AmqpException if the broker is unavailable: the job is redelivered
      */
     public void process(ExecutionJob job) {
-        Optional<ExecutionResult> current = store.find(job.uuid());
+        ExecutionKey key = job.key();
+        Optional<ExecutionResult> current = store.find(key);
         if (current.isEmpty()) {
-            log.warn("execution {}: no record (expired, or its submission failed): not run", job.uuid());
+            log.warn("execution {}: no record (expired, or its submission failed): not run", key);
             return;
         }
         if (current.get().isFinal()) {
             // A redelivery: the worker died or lost the broker after storing the result, maybe
             // before its announcement reached every API node. Announcing again is harmless: a
             // subscription that already has the result drops the copy.
-            log.info("execution {}: already finished ({}), not run again; result announced again", job.uuid(), current.get().status());
-            announcer.announce(current.get());
+            log.info("execution {}: already finished ({}), not run again; result announced again", key, current.get().status());
+            events.announce(key, current.get());
             return;
         }
         LanguageVersion language = languages.find(job.language(), job.version())
                 .orElseThrow(() -> new PoisonJobException("no language " + job.language() + " " + job.version() + " on this worker"));
+        availability.problem(language).ifPresent(problem -> {
+            throw new PoisonJobException(language.key() + " cannot run on this worker: " + problem);
+        });
         load.started();
         try {
-            run(job, language, current.get());
+            run(key, job, language, current.get());
         } finally {
             load.finished();
         }
     }
 
-    private void run(ExecutionJob job, LanguageVersion language, ExecutionResult queued) {
+    private void run(ExecutionKey key, ExecutionJob job, LanguageVersion language, ExecutionResult queued) {
         ExecutionResult running = queued.running(clock.instant());
         // RUNNING is for watchers: it is stored and announced while the program runs, not before,
         // and the result waits for it, so that it can never overwrite or follow the result.
         CompletableFuture<Void> runningAnnounced = CompletableFuture.runAsync(() -> {
-            store.update(running);
-            announcer.announce(running);
+            store.update(key, running);
+            events.announce(key, running);
         }, statusSender);
-        log.info("execution {}: running {} {}", job.uuid(), job.language(), job.version());
+        log.info("execution {}: running {} {}", key, job.language(), job.version());
 
         SandboxOutcome outcome;
         try {
-            outcome = sandbox.run(spec(job, language), input(job));
+            outcome = sandbox.start(SandboxJobs.spec(language, job.limits()), SandboxJobs.job(job, language, properties),
+                    RunListener.NONE).await();
         } catch (SandboxException e) {
             metrics.sandboxFailed(job.language(), job.version());
             throw e;
@@ -108,14 +112,11 @@ public class ExecutionWorker {
             join(runningAnnounced);
         }
         ExecutionResult result = Verdicts.finish(running, outcome, clock.instant());
-        store.update(result);
-        announcer.announce(result);
+        store.update(key, result);
+        events.announce(key, result);
         metrics.finished(result, outcome);
-        log.info("execution {}: {} (exit {}, {} ms, {} KiB)", job.uuid(), result.status(), result.exitCode(),
+        log.info("execution {}: {} (exit {}, {} ms, {} KiB)", key, result.status(), result.exitCode(),
                 result.timeMs(), result.memoryKb());
-        if (result.status() == ExecutionStatus.INTERNAL_ERROR) {
-            log.error("execution {}: {}; runner stderr: {}", job.uuid(), result.message(), outcome.stderr());
-        }
     }
 
     /** Waits for the future, throwing what it threw (the listener tells a store failure from a broker failure). */
@@ -125,17 +126,5 @@ public class ExecutionWorker {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-    }
-
-    private static SandboxSpec spec(ExecutionJob job, LanguageVersion language) {
-        Limits limits = job.limits();
-        return new SandboxSpec(job.uuid(), language.runner().image(), language.runner().command(),
-                limits.memoryMb() * 1024 * 1024, language.runner().pids(), Duration.ofMillis(limits.timeMs()),
-                limits.outputKb() * 1024);
-    }
-
-    private static SandboxInput input(ExecutionJob job) {
-        byte[] stdin = job.stdin() == null ? new byte[0] : job.stdin().getBytes(StandardCharsets.UTF_8);
-        return new SandboxInput(job.code(), stdin, job.args() == null ? List.of() : job.args());
     }
 }

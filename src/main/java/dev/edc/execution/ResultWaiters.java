@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Requests on this node waiting for a result ({@code ?wait=true}); completed as results arrive.
+ * Requests on this node waiting for a result ({@code ?wait=true} and the synchronous APIs); completed as results arrive.
  * When the node shuts down they are released at once (completed with null, answered 202): this
  * node stops receiving results before its web server has drained, and the job itself is safe in
  * the queue.
@@ -18,35 +18,35 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class ResultWaiters {
 
-    private final Map<String, Set<CompletableFuture<ExecutionResult>>> waiting = new ConcurrentHashMap<>();
+    private final Map<ExecutionKey, Set<CompletableFuture<ExecutionResult>>> waiting = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
     /** A future completed with the final result, or with null on shutdown; the caller bounds it and then calls {@link #forget}. */
-    public CompletableFuture<ExecutionResult> register(String uuid) {
+    CompletableFuture<ExecutionResult> register(ExecutionKey key) {
         CompletableFuture<ExecutionResult> future = new CompletableFuture<>();
-        waiting.computeIfAbsent(uuid, key -> ConcurrentHashMap.newKeySet()).add(future);
+        waiting.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(future);
         if (closing) {
             future.complete(null);
         }
         return future;
     }
 
-    public void forget(String uuid, CompletableFuture<ExecutionResult> future) {
-        waiting.computeIfPresent(uuid, (key, futures) -> {
+    void forget(ExecutionKey key, CompletableFuture<ExecutionResult> future) {
+        waiting.computeIfPresent(key, (k, futures) -> {
             futures.remove(future);
             return futures.isEmpty() ? null : futures;
         });
     }
 
-    public void complete(ExecutionResult result) {
-        Set<CompletableFuture<ExecutionResult>> futures = waiting.remove(result.uuid());
+    public void complete(ExecutionKey key, ExecutionResult result) {
+        Set<CompletableFuture<ExecutionResult>> futures = waiting.remove(key);
         if (futures != null) {
             futures.forEach(future -> future.complete(result));
         }
     }
 
     /** The executions some request is waiting for. */
-    public Set<String> uuids() {
+    public Set<ExecutionKey> keys() {
         return Set.copyOf(waiting.keySet());
     }
 

@@ -19,39 +19,70 @@ final class Verdicts {
     }
 
     static ExecutionResult finish(ExecutionResult running, SandboxOutcome outcome, Instant finishedAt) {
-        ExecutionStatus status = status(outcome);
-        Integer exitCode = outcome.started() || outcome.timedOut() ? outcome.exitCode() : null;
-        String signal = exitCode != null ? signalName(exitCode) : null;
-        Long timeMs = outcome.started() ? outcome.runTime().toMillis() : null;
-        Long memoryKb = outcome.peakMemoryBytes() != null ? outcome.peakMemoryBytes() / 1024 : null;
-        String message = status == ExecutionStatus.INTERNAL_ERROR
-                ? "The runner stopped before the program could start (exit code " + outcome.exitCode() + ")" : null;
-        return new ExecutionResult(running.uuid(), running.language(), running.version(), status, exitCode, signal,
-                outcome.stdout(), outcome.stderr(), outcome.compileOutput(), outcome.outputLimitExceeded(), timeMs,
-                memoryKb, running.queuedAt(), running.startedAt(), ExecutionResult.millis(finishedAt), message);
+        ExecutionResult.ExecutionResultBuilder result = running.toBuilder()
+                .stdout("").stderr("")
+                .compileOutput(compileOutput(outcome.compilation()))
+                .finishedAt(ExecutionResult.millis(finishedAt));
+        if (!outcome.compiled()) {
+            return result.status(ExecutionStatus.COMPILATION_ERROR)
+                    .outputTruncated(outcome.compilation().outputTruncated())
+                    .memoryKb(memoryKb(outcome, null))
+                    .build();
+        }
+        if (outcome.runs().isEmpty()) {
+            return result.status(ExecutionStatus.INTERNAL_ERROR).message("The program did not start").build();
+        }
+        SandboxOutcome.Run run = outcome.runs().getFirst();
+        return result.status(status(run))
+                .exitCode(run.exitCode())
+                .signal(signalName(run.signal()))
+                .stdout(run.stdout())
+                .stderr(run.stderr())
+                .outputTruncated(run.outputTruncated() || outcome.compilation() != null && outcome.compilation().outputTruncated())
+                .timeMs(run.time().toMillis())
+                .memoryKb(memoryKb(outcome, run))
+                .build();
     }
 
-    static ExecutionStatus status(SandboxOutcome outcome) {
-        if (outcome.outputLimitExceeded()) {
+    static ExecutionStatus status(SandboxOutcome.Run run) {
+        if (run.outputTruncated()) {
             return ExecutionStatus.OUTPUT_LIMIT_EXCEEDED;
         }
-        if (outcome.timedOut()) {
+        if (run.timedOut()) {
             return ExecutionStatus.TIME_LIMIT_EXCEEDED;
         }
-        if (outcome.memoryLimitHit() && outcome.exitCode() != 0) {
+        if (run.memoryExceeded() && run.exitCode() != 0) {
             return ExecutionStatus.MEMORY_LIMIT_EXCEEDED;
         }
-        if (!outcome.started()) {
-            return outcome.reported() ? ExecutionStatus.COMPILATION_ERROR : ExecutionStatus.INTERNAL_ERROR;
-        }
-        return outcome.exitCode() == 0 ? ExecutionStatus.SUCCESS : ExecutionStatus.RUNTIME_ERROR;
+        return run.exitCode() == 0 ? ExecutionStatus.SUCCESS : ExecutionStatus.RUNTIME_ERROR;
     }
 
-    /** The signal that ended a process whose exit code is 128+n, as shells and Docker report it. */
-    static String signalName(int exitCode) {
-        if (exitCode <= 128 || exitCode > 128 + 64) {
+    /** The compiler's messages, with a last line saying so when EDC stopped it. */
+    private static String compileOutput(SandboxOutcome.Compilation compilation) {
+        if (compilation == null) {
+            return "";
+        }
+        if (compilation.timedOut()) {
+            return compilation.output() + "\nedc: compilation stopped after " + compilation.time().toSeconds() + " s\n";
+        }
+        if (compilation.outOfMemory()) {
+            return compilation.output() + "\nedc: the compiler ran out of memory (raise limits.memoryMb)\n";
+        }
+        return compilation.output();
+    }
+
+    /** The sandbox's peak memory as its cgroup measured it; where it cannot be read, the run's largest process. */
+    private static Long memoryKb(SandboxOutcome outcome, SandboxOutcome.Run run) {
+        if (outcome.peakMemoryBytes() != null) {
+            return outcome.peakMemoryBytes() / 1024;
+        }
+        return run != null && run.maxRssKb() > 0 ? run.maxRssKb() : null;
+    }
+
+    static String signalName(int signal) {
+        if (signal <= 0) {
             return null;
         }
-        return SIGNALS.getOrDefault(exitCode - 128, "SIG" + (exitCode - 128));
+        return SIGNALS.getOrDefault(signal, "SIG" + signal);
     }
 }

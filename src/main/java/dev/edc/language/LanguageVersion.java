@@ -3,62 +3,63 @@ package dev.edc.language;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One runnable language version: everything EDC knows about it is here, so adding a language is
- * a new entry and a runner image, never code.
+ * a new entry (and maybe a runner image), never code. Commands are shell commands the sandbox's
+ * init runs (runners/PROTOCOL.md, "Commands").
  *
- * @param language       canonical lower-case name, e.g. {@code java}
- * @param version        version as clients name it, e.g. {@code 17}
+ * @param language       canonical lower-case name, e.g. {@code python}
+ * @param version        version as clients name it, e.g. {@code 3.13}
  * @param aliases        other names accepted for the language (case-insensitive)
  * @param defaultVersion whether this entry answers requests that give no version
  * @param runtime        what runs the code, as shown by {@code GET /languages}
- * @param runner         the runner image and how to build it
+ * @param image          the runner image (one of {@code edc.sandbox.images})
+ * @param sourceFile     name of the program's file when a request sends {@code code} rather than files
+ * @param compile        compiles the files in {@code /box}; absent: nothing to compile
+ * @param run            runs the program (from {@code /tmp}, its arguments as {@code "$@"})
+ * @param warmRunner     a runner that starts with the container and runs single programs faster
+ *                       than {@code compile}/{@code run} (runners/PROTOCOL.md, "Warm runners"); empty: none
+ * @param pids           process and thread limit inside the sandbox
+ * @param poolSize       warm containers kept ready for this version (0: none)
+ * @param compileTimeout bound on the compilation, apart from the program's time limit
  * @param limits         limits a request gets when it names none
+ * @param minMemory      the least memory limit a request may ask for (what the compiler and runtime need)
  */
 public record LanguageVersion(
-        @NotBlank String language,
+        @NotBlank @Pattern(regexp = "[a-z0-9+#-]+") String language,
         @NotBlank String version,
         @DefaultValue List<String> aliases,
         @DefaultValue("false") boolean defaultVersion,
         @NotBlank String runtime,
-        @NotNull @Valid Runner runner,
-        @NotNull @Valid DefaultLimits limits) {
+        @NotBlank String image,
+        @NotBlank String sourceFile,
+        String compile,
+        @NotBlank String run,
+        @DefaultValue List<String> warmRunner,
+        @DefaultValue("64") @Positive int pids,
+        @DefaultValue("0") @PositiveOrZero int poolSize,
+        @DefaultValue("15s") Duration compileTimeout,
+        @NotNull @Valid Limits limits,
+        @DefaultValue("16MB") DataSize minMemory) {
 
     /** A human-readable key, e.g. {@code java 17}. */
     public String key() {
         return language + " " + version;
     }
 
-    /**
-     * The runner image of a language version.
-     *
-     * @param image      tag of the image, e.g. {@code edc-runner/java:17}
-     * @param dockerfile Dockerfile that builds it, relative to {@code edc.sandbox.runners-dir}
-     * @param buildArgs  build arguments for that Dockerfile
-     * @param command    command to run instead of the image's own (empty: the image's CMD)
-     * @param pids       process and thread limit inside the sandbox
-     * @param poolSize   warm containers kept ready for this version (0: none)
-     */
-    public record Runner(
-            @NotBlank String image,
-            @NotBlank String dockerfile,
-            @DefaultValue Map<String, String> buildArgs,
-            @DefaultValue List<String> command,
-            @DefaultValue("64") @Positive int pids,
-            @DefaultValue("0") @PositiveOrZero int poolSize) {
-    }
-
     /** Limits a request gets when it names none. */
-    public record DefaultLimits(
-            @DefaultValue("5000") @Positive long timeMs,
-            @DefaultValue("256") @Positive long memoryMb,
-            @DefaultValue("64") @Positive long outputKb) {
+    public record Limits(
+            @DefaultValue("5s") Duration time,
+            @DefaultValue("256MB") DataSize memory,
+            @DefaultValue("64KB") DataSize output) {
     }
 }

@@ -1,15 +1,19 @@
 package dev.edc.language;
 
-import dev.edc.ProblemException;
-import org.springframework.http.HttpStatus;
-
 import java.util.List;
 
-/** A request named a language or version that is not configured: a 400 that lists the choices. */
-public class UnknownLanguageException extends ProblemException {
+/** A request named a language or version that is not configured; the message lists the choices. */
+public class UnknownLanguageException extends RuntimeException {
+
+    private final String title;
 
     private UnknownLanguageException(String title, String detail) {
-        super(HttpStatus.BAD_REQUEST, title, detail);
+        super(detail);
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
     }
 
     static UnknownLanguageException language(String language, List<String> supported) {

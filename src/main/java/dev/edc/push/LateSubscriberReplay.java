@@ -1,7 +1,8 @@
 package dev.edc.push;
 
 import dev.edc.Roles;
-import dev.edc.store.ResultStore;
+import dev.edc.execution.ExecutionResult;
+import dev.edc.execution.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -50,24 +51,22 @@ class LateSubscriberReplay implements ExecutorChannelInterceptor {
             subscriptions.unsubscribed(headers.getSessionId(), headers.getSubscriptionId());
             return;
         }
-        String destination = headers.getDestination();
-        if (headers.getCommand() != StompCommand.SUBSCRIBE || destination == null
-                || !destination.startsWith(ResultMessages.RESULT_TOPIC)) {
+        if (headers.getCommand() != StompCommand.SUBSCRIBE) {
             return;
         }
-        String uuid = destination.substring(ResultMessages.RESULT_TOPIC.length());
-        subscriptions.subscribed(headers.getSessionId(), headers.getSubscriptionId(), uuid);
-        replay(new ResultSubscriptions.Waiting(headers.getSessionId(), headers.getSubscriptionId(), uuid));
+        Topics.parseInternal(headers.getDestination()).filter(topic -> topic.kind() == Topics.Kind.RESULT).ifPresent(topic -> {
+            subscriptions.subscribed(headers.getSessionId(), headers.getSubscriptionId(), topic.key());
+            replay(new ResultSubscriptions.Waiting(headers.getSessionId(), headers.getSubscriptionId(), topic.key()));
+        });
     }
 
     /** Sends the execution's result to this subscription if it is stored and final. */
     void replay(ResultSubscriptions.Waiting subscription) {
         try {
-            store.find(subscription.uuid()).filter(record -> record.isFinal()).ifPresent(record -> clientOutbound.send(
-                    messages.forSubscription(subscription.sessionId(), subscription.subscriptionId(),
-                            ResultMessages.resultTopic(subscription.uuid()), record)));
+            store.find(subscription.key()).filter(ExecutionResult::isFinal).ifPresent(record -> clientOutbound.send(
+                    messages.forSubscription(subscription.sessionId(), subscription.subscriptionId(), subscription.key(), record)));
         } catch (RuntimeException e) {
-            log.warn("execution {}: could not replay the stored result to a subscriber: {}", subscription.uuid(), e.getMessage());
+            log.warn("execution {}: could not replay the stored result to a subscriber: {}", subscription.key(), e.getMessage());
         }
     }
 }

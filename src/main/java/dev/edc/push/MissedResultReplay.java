@@ -1,9 +1,10 @@
 package dev.edc.push;
 
 import dev.edc.Roles;
+import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionResult;
+import dev.edc.execution.ResultStore;
 import dev.edc.execution.ResultWaiters;
-import dev.edc.store.ResultStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Queue;
@@ -54,11 +55,11 @@ class MissedResultReplay {
     private void catchUp() {
         List<ResultSubscriptions.Waiting> waiting = subscriptions.waiting();
         waiting.forEach(replay::replay);
-        for (String uuid : waiters.uuids()) {
+        for (ExecutionKey key : waiters.keys()) {
             try {
-                store.find(uuid).filter(ExecutionResult::isFinal).ifPresent(waiters::complete);
+                store.find(key).filter(ExecutionResult::isFinal).ifPresent(record -> waiters.complete(key, record));
             } catch (RuntimeException e) {
-                log.warn("execution {}: could not look up a result a request waits for: {}", uuid, e.getMessage());
+                log.warn("execution {}: could not look up a result a request waits for: {}", key, e.getMessage());
             }
         }
         if (!waiting.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.edc.push;
 
+import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionResult;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -12,12 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 
-/** The STOMP topics of an execution and the JSON message that carries its record. */
+/** The JSON messages of an execution's topics. */
 @Component
 class ResultMessages {
-
-    static final String RESULT_TOPIC = "/topic/result/";
-    static final String STATUS_TOPIC = "/topic/status/";
 
     private final JsonMapper json;
 
@@ -25,38 +23,35 @@ class ResultMessages {
         this.json = json;
     }
 
-    static String resultTopic(String uuid) {
-        return RESULT_TOPIC + uuid;
-    }
-
     /**
-     * A progress message for every subscriber of {@code /topic/status/{uuid}}: the record and, for a
+     * A progress message for every subscriber of the execution's status topic: the record and, for a
      * spinner, {@code waitedMs}, how long the execution waited in the queue before a worker took it.
      */
-    Message<byte[]> forStatus(ExecutionResult record) {
+    Message<byte[]> forStatus(ExecutionKey key, ExecutionResult record) {
         ObjectNode body = json.valueToTree(record);
         if (record.queuedAt() != null && record.startedAt() != null) {
             body.put("waitedMs", Duration.between(record.queuedAt(), record.startedAt()).toMillis());
         }
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        headers.setDestination(STATUS_TOPIC + record.uuid());
-        return build(headers, body);
+        return build(broadcast(Topics.of(Topics.Kind.STATUS, key)), body);
     }
 
-    /** A message for the broker: it goes to every subscriber of the destination. */
-    Message<byte[]> forTopic(String destination, ExecutionResult record) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        headers.setDestination(destination);
-        return build(headers, record);
+    /** The result, for every subscriber of the execution's result topic. */
+    Message<byte[]> forResult(ExecutionKey key, ExecutionResult record) {
+        return build(broadcast(Topics.of(Topics.Kind.RESULT, key)), record);
     }
 
-    /** A message for one subscription of one session, sent straight to that client. */
-    Message<byte[]> forSubscription(String sessionId, String subscriptionId, String destination, ExecutionResult record) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+    /** The result, for one subscription of one session, sent straight to that client. */
+    Message<byte[]> forSubscription(String sessionId, String subscriptionId, ExecutionKey key, ExecutionResult record) {
+        SimpMessageHeaderAccessor headers = broadcast(Topics.of(Topics.Kind.RESULT, key));
         headers.setSessionId(sessionId);
         headers.setSubscriptionId(subscriptionId);
-        headers.setDestination(destination);
         return build(headers, record);
+    }
+
+    private static SimpMessageHeaderAccessor broadcast(Topics.Topic topic) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setDestination(topic.internal());
+        return headers;
     }
 
     private Message<byte[]> build(SimpMessageHeaderAccessor headers, Object body) {

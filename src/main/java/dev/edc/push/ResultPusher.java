@@ -1,7 +1,7 @@
 package dev.edc.push;
 
 import dev.edc.Roles;
-import dev.edc.execution.ExecutionResult;
+import dev.edc.execution.ExecutionEvent;
 import dev.edc.execution.ResultWaiters;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Profile;
@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Receives every status change and result through this node's fanout queue and pushes it to this
- * node's STOMP subscribers: progress on {@code /topic/status/{uuid}}, the result on
- * {@code /topic/result/{uuid}}. Waiting {@code ?wait=true} requests are completed too.
+ * node's STOMP subscribers of that execution: progress on its status topic, the result on its
+ * result topic. Requests waiting for the result on this node are completed too.
  */
 @Component
 @Profile(Roles.API)
@@ -28,12 +28,12 @@ class ResultPusher {
     }
 
     @RabbitListener(id = "results", queues = "#{nodeResultsQueue.name}")
-    void onResult(ExecutionResult record) {
-        if (record.isFinal()) {
-            broker.send(messages.forTopic(ResultMessages.resultTopic(record.uuid()), record));
-            waiters.complete(record);
+    void onEvent(ExecutionEvent event) {
+        if (event.record().isFinal()) {
+            broker.send(messages.forResult(event.key(), event.record()));
+            waiters.complete(event.key(), event.record());
         } else {
-            broker.send(messages.forStatus(record));
+            broker.send(messages.forStatus(event.key(), event.record()));
         }
     }
 }

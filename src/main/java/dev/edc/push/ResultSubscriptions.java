@@ -1,6 +1,7 @@
 package dev.edc.push;
 
 import dev.edc.Roles;
+import dev.edc.execution.ExecutionKey;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This node's subscriptions to {@code /topic/result/{uuid}}: which still wait for their result,
+ * This node's subscriptions to result topics: which still wait for their result,
  * which have it. Lets at most one result through to each subscription: a result can reach one
  * twice (broadcast and replay racing, or a result announced again after a redelivery), and the
  * second copy is dropped here.
@@ -32,11 +33,11 @@ class ResultSubscriptions implements ChannelInterceptor {
     private final Map<String, SessionSubscriptions> sessions = new ConcurrentHashMap<>();
 
     /** A subscription registered by the broker; it waits for its result unless it already has it. */
-    void subscribed(String sessionId, String subscriptionId, String uuid) {
+    void subscribed(String sessionId, String subscriptionId, ExecutionKey key) {
         SessionSubscriptions session = session(sessionId);
         synchronized (session) {
             if (!session.delivered.contains(subscriptionId)) {
-                session.waiting.put(subscriptionId, uuid);
+                session.waiting.put(subscriptionId, key);
             }
         }
     }
@@ -56,7 +57,7 @@ class ResultSubscriptions implements ChannelInterceptor {
         List<Waiting> waiting = new ArrayList<>();
         sessions.forEach((sessionId, session) -> {
             synchronized (session) {
-                session.waiting.forEach((subscriptionId, uuid) -> waiting.add(new Waiting(sessionId, subscriptionId, uuid)));
+                session.waiting.forEach((subscriptionId, key) -> waiting.add(new Waiting(sessionId, subscriptionId, key)));
             }
         });
         return waiting;
@@ -66,8 +67,8 @@ class ResultSubscriptions implements ChannelInterceptor {
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
         String destination = headers.getDestination();
-        if (headers.getMessageType() != SimpMessageType.MESSAGE || destination == null
-                || !destination.startsWith(ResultMessages.RESULT_TOPIC) || headers.getSessionId() == null) {
+        if (headers.getMessageType() != SimpMessageType.MESSAGE || headers.getSessionId() == null
+                || Topics.parseInternal(destination).filter(topic -> topic.kind() == Topics.Kind.RESULT).isEmpty()) {
             return message;
         }
         SessionSubscriptions session = session(headers.getSessionId());
@@ -90,11 +91,11 @@ class ResultSubscriptions implements ChannelInterceptor {
     }
 
     /** A subscription of one session to the result of one execution. */
-    record Waiting(String sessionId, String subscriptionId, String uuid) {
+    record Waiting(String sessionId, String subscriptionId, ExecutionKey key) {
     }
 
     private static final class SessionSubscriptions {
-        final Map<String, String> waiting = new HashMap<>();   // subscription id → execution uuid
+        final Map<String, ExecutionKey> waiting = new HashMap<>();   // subscription id → execution
         final Set<String> delivered = new HashSet<>();         // subscription ids that have their result
     }
 }

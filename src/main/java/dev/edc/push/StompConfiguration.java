@@ -13,7 +13,9 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 
 /**
  * STOMP over a plain WebSocket at {@code /ws}. The in-memory broker serves this node's sessions;
- * results reach every node through RabbitMQ's fanout, not through the broker.
+ * results reach every node through RabbitMQ's fanout, not through the broker. Inbound: the
+ * session's owner (its API key), then what it may name, then the replay of stored results;
+ * outbound: one result per subscription, and the destinations clients subscribed to.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -23,13 +25,15 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     private final LateSubscriberReplay replay;
     private final ResultSubscriptions resultSubscriptions;
     private final StompApiKeyCheck apiKeyCheck;
+    private final DestinationGuard destinations;
     private final AccessProperties access;
 
-    StompConfiguration(LateSubscriberReplay replay, ResultSubscriptions resultSubscriptions,
-                       StompApiKeyCheck apiKeyCheck, AccessProperties access) {
+    StompConfiguration(LateSubscriberReplay replay, ResultSubscriptions resultSubscriptions, StompApiKeyCheck apiKeyCheck,
+                       DestinationGuard destinations, AccessProperties access) {
         this.replay = replay;
         this.resultSubscriptions = resultSubscriptions;
         this.apiKeyCheck = apiKeyCheck;
+        this.destinations = destinations;
         this.access = access;
     }
 
@@ -46,11 +50,11 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(apiKeyCheck, replay);
+        registration.interceptors(apiKeyCheck, destinations.inboundInterceptor(), replay);
     }
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
-        registration.interceptors(resultSubscriptions);
+        registration.interceptors(resultSubscriptions, destinations);
     }
 }

@@ -1,15 +1,14 @@
 package dev.edc.queue;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ShutdownSignalException;
 import dev.edc.Roles;
 import dev.edc.execution.ExecutionJob;
 import dev.edc.execution.ExecutionWorker;
 import dev.edc.execution.PoisonJobException;
+import dev.edc.sandbox.SandboxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Profile;
@@ -18,80 +17,82 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.time.Duration;
-
 /**
- * Takes jobs off the queue, one at a time per consumer, and acknowledges each only after its
- * result is stored and announced: a worker that dies mid-job leaves it to be redelivered.
- * A job that can never run is rejected into the dead letters; one whose sandbox failed is
- * retried once (maybe on another worker), then dead-lettered. A job that could not be recorded
- * because the result store is down is not the job's fault: it goes back to the queue, after a
- * pause so that workers do not spin on it, and runs once the store is back.
+ * Takes jobs off the queue, one at a time per consumer; the container acknowledges each once its
+ * result is stored and announced, so a worker that dies mid-job leaves it to be redelivered (a
+ * crash costs no try). What the listener decides:
+ * <ul>
+ * <li>a job that can never run is rejected into the dead letters;</li>
+ * <li>a job whose sandbox failed waits and is tried again (maybe on another worker), once; the
+ *     second failure dead-letters it;</li>
+ * <li>a job that could not be recorded because the result store is down waits and is tried again,
+ *     as often as it takes, without counting a try;</li>
+ * <li>a job whose broker went away mid-job is redelivered once the broker is back.</li>
+ * </ul>
  */
 @Component
 @Profile(Roles.WORKER)
 class JobListener {
 
+    static final String OWNER = "x-edc-owner";
+    private static final int MAX_ATTEMPTS = 2;
     private static final Logger log = LoggerFactory.getLogger(JobListener.class);
 
     private final ExecutionWorker worker;
     private final JsonMapper json;
-    private final Duration storeRetryDelay;
+    private final LaterRetries retries;
 
-    JobListener(ExecutionWorker worker, JsonMapper json, WorkerProperties properties) {
+    JobListener(ExecutionWorker worker, JsonMapper json, LaterRetries retries) {
         this.worker = worker;
         this.json = json;
-        this.storeRetryDelay = properties.storeRetryDelay();
+        this.retries = retries;
     }
 
-    @RabbitListener(id = "jobs", queues = "#{jobsQueue.name}", ackMode = "MANUAL",
-            concurrency = "${edc.worker.concurrency:2}", messageConverter = RawBodyConverter.BEAN)
-    void onJob(Message message, Channel channel) throws IOException {
-        long tag = message.getMessageProperties().getDeliveryTag();
+    @RabbitListener(id = "jobs", queues = "#{jobsQueue.name}", containerFactory = "jobListenerFactory",
+            messageConverter = RawBodyConverter.BEAN)
+    void onJob(Message message) {
+        ExecutionJob job = read(message);
+        MDC.put("execution", job.uuid());
+        try {
+            worker.process(job);
+        } catch (PoisonJobException e) {
+            log.error("execution {}: can never run, dead-lettered: {}", job.key(), e.getMessage());
+            throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
+        } catch (SandboxException e) {
+            int attempts = LaterRetries.attempts(message) + 1;
+            if (attempts >= MAX_ATTEMPTS) {
+                log.error("execution {}: failed {} times ({}), dead-lettered", job.key(), attempts, e.getMessage(), e);
+                throw new AmqpRejectAndDontRequeueException(e.getMessage(), e);
+            }
+            log.warn("execution {}: failed ({}), will be tried once more", job.key(), e.getMessage(), e);
+            retries.job(message, attempts);
+        } catch (DataAccessException e) {
+            log.error("execution {}: the result store (Redis) is unavailable ({}); tried again once it is back",
+                    job.key(), e.getMessage());
+            retries.job(message, LaterRetries.attempts(message));
+        } finally {
+            MDC.remove("execution");
+        }
+    }
+
+    /** The job in a message; one that never came from EDC's API (not JSON, fields missing) is dead-lettered. */
+    private ExecutionJob read(Message message) {
         String id = message.getMessageProperties().getMessageId();
         ExecutionJob job;
         try {
             job = json.readValue(message.getBody(), ExecutionJob.class);
         } catch (JacksonException e) {
             log.error("job {}: malformed message, dead-lettered: {}", id, e.getOriginalMessage());
-            channel.basicReject(tag, false);
-            return;
+            throw new AmqpRejectAndDontRequeueException("malformed job", e);
         }
         String missing = missingField(job);
         if (missing != null) {
             log.error("job {}: malformed message (no {}), dead-lettered", id, missing);
-            channel.basicReject(tag, false);
-            return;
+            throw new AmqpRejectAndDontRequeueException("malformed job: no " + missing);
         }
-        MDC.put("execution", job.uuid());
-        try {
-            worker.process(job);
-            channel.basicAck(tag, false);
-        } catch (PoisonJobException e) {
-            log.error("execution {}: can never run, dead-lettered: {}", job.uuid(), e.getMessage());
-            channel.basicReject(tag, false);
-        } catch (AmqpException e) {
-            // The broker went away mid-job (announcing the status or the result failed): the job is
-            // redelivered once it is back, and a result stored meanwhile is announced, not run, again.
-            log.error("execution {}: lost the broker ({}); the job goes back to the queue", job.uuid(), e.getMessage());
-            requeue(channel, tag);
-        } catch (DataAccessException e) {
-            log.error("execution {}: the result store (Redis) is unavailable ({}); job requeued, to run once it is back",
-                    job.uuid(), e.getMessage());
-            pause();
-            channel.basicNack(tag, false, true);
-        } catch (RuntimeException e) {
-            boolean retry = !message.getMessageProperties().isRedelivered();
-            log.error("execution {}: failed ({}), {}", job.uuid(), e.getMessage(),
-                    retry ? "requeued for one more try" : "dead-lettered", e);
-            channel.basicNack(tag, false, retry);
-        } finally {
-            MDC.remove("execution");
-        }
+        return job;
     }
 
-    /** The first field a job cannot run without, or null: such a message never came from EDC's API. */
     private static String missingField(ExecutionJob job) {
         if (job == null || job.uuid() == null) {
             return "uuid";
@@ -99,25 +100,9 @@ class JobListener {
         if (job.language() == null || job.version() == null) {
             return "language or version";
         }
-        if (job.code() == null) {
-            return "code";
+        if (job.files() == null || job.files().isEmpty()) {
+            return "files";
         }
         return job.limits() == null ? "limits" : null;
-    }
-
-    private static void requeue(Channel channel, long tag) {
-        try {
-            channel.basicNack(tag, false, true);
-        } catch (IOException | ShutdownSignalException e) {
-            // the channel is gone with the connection: the broker requeues the job by itself
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(storeRetryDelay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopping: hand the job back at once
-        }
     }
 }

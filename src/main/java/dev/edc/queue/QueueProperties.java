@@ -12,24 +12,35 @@ import java.time.Duration;
  * The job queue: {@code edc.queue.*}.
  *
  * @param name           the durable queue every worker competes for; its dead letters go through
- *                       {@code <name>.dlx} to {@code <name>.dead}. A queue's bound is fixed when it is
- *                       first declared (RabbitMQ refuses to redeclare it with another one), so a
- *                       different bound on the same broker needs another name
+ *                       {@code <name>.dlx} to {@code <name>.dead}, jobs tried again later wait in
+ *                       {@code <name>.wait}. A queue's bound is fixed when it is first declared
+ *                       (RabbitMQ refuses to redeclare it with another one), so a different bound on
+ *                       the same broker needs another name
  * @param maxLength      jobs the queue holds before the broker refuses more (the API answers 429)
- * @param confirmTimeout how long the API waits for the broker to confirm a job (503 past it)
+ * @param confirmTimeout how long a publisher waits for the broker to confirm a message (503 past it)
  */
 @Validated
 @ConfigurationProperties("edc.queue")
-public record QueueProperties(
+record QueueProperties(
         @DefaultValue("edc.jobs") @NotBlank String name,
         @DefaultValue("10000") @Positive int maxLength,
         @DefaultValue("5s") Duration confirmTimeout) {
 
-    public String deadLetterExchange() {
+    String deadLetterExchange() {
         return name + ".dlx";
     }
 
-    public String deadLetterQueue() {
+    String deadLetterQueue() {
         return name + ".dead";
+    }
+
+    /** Where jobs wait before they go back to the job queue. */
+    String waitQueue() {
+        return name + ".wait";
+    }
+
+    /** Where dead jobs wait before they go back to the dead-letter queue. */
+    String deadWaitQueue() {
+        return deadLetterQueue() + ".wait";
     }
 }

@@ -7,24 +7,29 @@ import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
+import dev.edc.execution.WorkerProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RabbitMQ topology. Jobs go through the default exchange to one durable, bounded queue that every
- * worker competes for; what can never be processed is dead-lettered. Results (and status changes)
- * go to a fanout exchange that each API node reads through its own temporary queue.
+ * worker competes for; what can never be processed is dead-lettered; what is to be tried again
+ * later waits in a queue whose messages expire back into the job queue. Results (and status
+ * changes) go to a fanout exchange that each API node reads through its own temporary queue.
  */
 @Configuration(proxyBeanMethods = false)
-public class QueueTopology {
+class QueueTopology {
 
     /** Where results and status changes are announced; every API node binds its own queue to it. */
-    public static final String RESULTS = "edc.results";
+    static final String RESULTS = "edc.results";
 
     @Bean
     @Primary // the one Spring Boot gives the template and the listeners
@@ -48,6 +53,15 @@ public class QueueTopology {
                 .build();
     }
 
+    /** Jobs to try again later: each expires (after edc.worker.retry-delay) back into the job queue. */
+    @Bean
+    Queue jobsWaitQueue(QueueProperties properties) {
+        return QueueBuilder.durable(properties.waitQueue())
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(properties.name())
+                .build();
+    }
+
     @Bean
     FanoutExchange deadLetterExchange(QueueProperties properties) {
         return new FanoutExchange(properties.deadLetterExchange());
@@ -56,6 +70,15 @@ public class QueueTopology {
     @Bean
     Queue deadJobsQueue(QueueProperties properties) {
         return QueueBuilder.durable(properties.deadLetterQueue()).build();
+    }
+
+    /** Dead jobs to record again later (the store was down): each expires back into the dead-letter queue. */
+    @Bean
+    Queue deadJobsWaitQueue(QueueProperties properties) {
+        return QueueBuilder.durable(properties.deadWaitQueue())
+                .deadLetterExchange("")
+                .deadLetterRoutingKey(properties.deadLetterQueue())
+                .build();
     }
 
     @Bean
@@ -81,5 +104,25 @@ public class QueueTopology {
     @Profile(Roles.API)
     Binding nodeResultsBinding(Queue nodeResultsQueue, FanoutExchange resultsExchange) {
         return BindingBuilder.bind(nodeResultsQueue).to(resultsExchange);
+    }
+
+    /**
+     * The job listeners' containers: {@code edc.worker.concurrency} consumers holding one job each.
+     * Stopping (SIGTERM, context close), each cancels its consumer at once, so the broker sends this
+     * node no more jobs, then waits up to {@code edc.worker.shutdown-timeout} for the jobs it runs to
+     * finish and be acknowledged (Spring AMQP's default wait, 5 s, would hand most of them back to
+     * be run again elsewhere).
+     */
+    @Bean
+    @Profile(Roles.WORKER)
+    SimpleRabbitListenerContainerFactory jobListenerFactory(SimpleRabbitListenerContainerFactoryConfigurer configurer,
+                                                            ConnectionFactory connections, WorkerProperties worker) {
+        SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+        configurer.configure(factory, connections);
+        factory.setConcurrentConsumers(worker.concurrency());
+        factory.setMaxConcurrentConsumers(worker.concurrency());
+        factory.setPrefetchCount(1);
+        factory.setContainerCustomizer(container -> container.setShutdownTimeout(worker.shutdownTimeout().toMillis()));
+        return factory;
     }
 }

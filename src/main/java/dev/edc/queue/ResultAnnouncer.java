@@ -1,12 +1,15 @@
 package dev.edc.queue;
 
+import dev.edc.execution.ExecutionEvent;
+import dev.edc.execution.ExecutionEvents;
+import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionResult;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
-/** Tells every API node that an execution changed: a status while it runs, then its result. */
+/** Announces every status change and result on the results fanout, which every API node reads. */
 @Component
-public class ResultAnnouncer {
+class ResultAnnouncer implements ExecutionEvents {
 
     private final RabbitTemplate rabbit;
 
@@ -14,7 +17,8 @@ public class ResultAnnouncer {
         this.rabbit = rabbit;
     }
 
-    public void announce(ExecutionResult result) {
-        rabbit.convertAndSend(QueueTopology.RESULTS, "", result);
+    @Override
+    public void announce(ExecutionKey key, ExecutionResult record) {
+        rabbit.convertAndSend(QueueTopology.RESULTS, "", new ExecutionEvent(key.owner(), record));
     }
 }

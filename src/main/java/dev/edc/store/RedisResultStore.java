@@ -1,7 +1,9 @@
 package dev.edc.store;
 
+import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionResult;
+import dev.edc.execution.ResultStore;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Records as JSON strings under {@code edc:execution:<uuid>}, with a TTL; creation is SET NX. */
+/**
+ * Records as JSON strings under {@code edc:execution:[<owner>:]<uuid>}, with a TTL; creation is
+ * SET NX. An owner's records live apart from every other owner's (a uuid holds no ':').
+ */
 @Component
 class RedisResultStore implements ResultStore {
 
@@ -26,27 +31,27 @@ class RedisResultStore implements ResultStore {
     }
 
     @Override
-    public boolean create(ExecutionResult record) {
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(key(record.uuid()), json.writeValueAsString(record), ttl));
+    public boolean create(ExecutionKey key, ExecutionResult record) {
+        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(redisKey(key), json.writeValueAsString(record), ttl));
     }
 
     @Override
-    public void update(ExecutionResult record) {
-        redis.opsForValue().set(key(record.uuid()), json.writeValueAsString(record), ttl);
+    public void update(ExecutionKey key, ExecutionResult record) {
+        redis.opsForValue().set(redisKey(key), json.writeValueAsString(record), ttl);
     }
 
     @Override
-    public Optional<ExecutionResult> find(String uuid) {
-        return Optional.ofNullable(redis.opsForValue().get(key(uuid)))
+    public Optional<ExecutionResult> find(ExecutionKey key) {
+        return Optional.ofNullable(redis.opsForValue().get(redisKey(key)))
                 .map(value -> json.readValue(value, ExecutionResult.class));
     }
 
     @Override
-    public void delete(String uuid) {
-        redis.delete(key(uuid));
+    public void delete(ExecutionKey key) {
+        redis.delete(redisKey(key));
     }
 
-    private static String key(String uuid) {
-        return PREFIX + uuid;
+    static String redisKey(ExecutionKey key) {
+        return PREFIX + (key.owner().isEmpty() ? "" : key.owner() + ":") + key.uuid();
     }
 }

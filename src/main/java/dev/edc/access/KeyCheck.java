@@ -1,0 +1,57 @@
+package dev.edc.access;
+
+import dev.edc.Roles;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * With API keys on: a submission needs a valid {@code X-API-Key} (401 otherwise), a request that
+ * presents an invalid one is refused whatever it asks, and every request is marked with its owner
+ * ({@link RequestOwner}), so that it sees only its key's executions.
+ */
+@Component
+@Profile(Roles.API)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class KeyCheck extends OncePerRequestFilter {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    private final ApiKeys keys;
+
+    KeyCheck(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (keys.required()) {
+            String presented = request.getHeader(API_KEY_HEADER);
+            String owner = keys.nameOf(presented).orElse(null);
+            if (owner == null && (presented != null || isSubmission(request))) {
+                Problems.write(response, HttpStatus.UNAUTHORIZED, "API key required",
+                        presented == null ? "Send your API key in the " + API_KEY_HEADER + " header."
+                                : "The API key in " + API_KEY_HEADER + " is not valid.");
+                return;
+            }
+            request.setAttribute(RequestOwner.ATTRIBUTE, owner == null ? ApiKeys.NO_KEYS : owner);
+        } else {
+            request.setAttribute(RequestOwner.ATTRIBUTE, ApiKeys.NO_KEYS);
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean isSubmission(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getServletPath().startsWith("/execute-code");
+    }
+}

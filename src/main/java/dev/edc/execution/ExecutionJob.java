@@ -1,0 +1,29 @@
+package dev.edc.execution;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import lombok.Builder;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The message queued on RabbitMQ for a worker: everything needed to run one execution, validated.
+ * The owner is where its record lives (see {@link ExecutionKey}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true) // written by other versions of EDC too
+@Builder(toBuilder = true)
+public record ExecutionJob(
+        String uuid,
+        String owner,
+        String language,
+        String version,
+        List<SourceFile> files,
+        String stdin,
+        List<String> args,
+        Limits limits,
+        Instant queuedAt) {
+
+    public ExecutionKey key() {
+        return new ExecutionKey(owner == null ? ExecutionKey.ANONYMOUS : owner, uuid);
+    }
+}
