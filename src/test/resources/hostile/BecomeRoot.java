@@ -1,7 +1,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Its own ids and capabilities from the kernel's view, then a raw setuid(0) through perl. */
+/** Its own ids and capabilities from the kernel's view, and the tools that would help it to root. */
 public class BecomeRoot {
     public static void main(String[] args) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -9,8 +9,8 @@ public class BecomeRoot {
                 System.out.println(line.replaceAll("\\s+", " "));
             }
         }
-        Process perl = new ProcessBuilder("/usr/bin/perl", "-e", "$< = $> = 0; print \"setuid(0): $!\\n\"").start();
-        System.out.print(new String(perl.getInputStream().readAllBytes()));
-        perl.waitFor();
+        for (String tool : new String[] {"/usr/bin/perl", "/usr/bin/unshare", "/usr/bin/nsenter", "/usr/bin/passwd", "/usr/bin/su"}) {
+            System.out.println(tool + ": " + (Files.exists(Path.of(tool)) ? "present" : "absent"));
+        }
     }
 }

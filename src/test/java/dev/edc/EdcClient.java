@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A client of a running EDC as a web IDE uses it: HTTP for requests, a real STOMP client over
@@ -167,10 +168,9 @@ public class EdcClient implements AutoCloseable {
             return messages.size();
         }
 
-        /** How many more messages arrive within the time given (to prove there is no second one). */
-        public int countWithin(Duration timeout) throws InterruptedException {
-            Thread.sleep(timeout.toMillis());
-            return messages.size();
+        /** Fails if a message arrives (or is there) within the window: proves there is no second one. */
+        public void assertNothingMoreWithin(Duration window) {
+            await("no further message").during(window).atMost(window.plusSeconds(1)).until(messages::isEmpty);
         }
     }
 }

@@ -157,7 +157,7 @@ class PipelineIT extends IntegrationTest {
         JsonNode replayed = late.next(Duration.ofSeconds(10));
 
         assertThat(replayed).isEqualTo(first);
-        assertThat(late.countWithin(Duration.ofSeconds(1))).as("no second copy").isZero();
+        late.assertNothingMoreWithin(Duration.ofSeconds(1));
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One EDC process started from the built jar as an operator starts it: a role ({@code api} or
@@ -85,17 +87,17 @@ final class EdcProcess implements AutoCloseable {
 
     /** Waits until its readiness probe answers 200 (broker, store and, for a worker, Docker are up). */
     EdcProcess awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + " before it was ready; log:\n" + tail(40));
-            }
-            if (ready()) {
-                return this;
-            }
-            sleep(Duration.ofMillis(300));
+        try {
+            await(name + " ready").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError(name + " exited with " + process.exitValue() + " before it was ready; log:\n" + tail(40));
+                }
+                return ready();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + " not ready within " + READY_TIMEOUT + "; log:\n" + tail(40), e);
         }
-        throw new AssertionError(name + " not ready within " + READY_TIMEOUT + "; log:\n" + tail(40));
+        return this;
     }
 
     /** Starts it again after it stopped, and waits until it is ready. */
@@ -200,12 +202,4 @@ final class EdcProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

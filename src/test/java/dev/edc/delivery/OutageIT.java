@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static dev.edc.EdcClient.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -83,7 +84,7 @@ class OutageIT {
     }
 
     @Test
-    void shouldAnswer503WhileTheBrokerIsDownAndLoseNoJobAcrossItsRestart() throws InterruptedException {
+    void shouldAnswer503WhileTheBrokerIsDownAndLoseNoJobAcrossItsRestart() {
         List<Job> jobs = submitSlowJobs(4); // two run, two wait in the queue
         awaitRunning(jobs, 2);
 
@@ -104,7 +105,7 @@ class OutageIT {
     }
 
     @Test
-    void shouldAnswer503WhileTheStoreIsDownAndRunEveryQueuedJobOnceItIsBack(CapturedOutput output) throws InterruptedException {
+    void shouldAnswer503WhileTheStoreIsDownAndRunEveryQueuedJobOnceItIsBack(CapturedOutput output) {
         List<Job> jobs = submitSlowJobs(4);
         awaitRunning(jobs, 2);
 
@@ -113,7 +114,8 @@ class OutageIT {
         EdcClient.Response submit = edc.post("/execute-code", js(refused, "console.log('never')"));
         EdcClient.Response read = edc.get("/executions/" + jobs.getFirst().uuid());
         EdcClient.Response readiness = edc.get("/actuator/health/readiness");
-        Thread.sleep(Duration.ofSeconds(2)); // the running jobs end meanwhile: their results cannot be stored yet
+        // the running jobs end meanwhile, and their results cannot be stored yet
+        await().atMost(RESULT_WAIT).until(() -> output.getOut().contains("the result store (Redis) is unavailable"));
         redis.start();
 
         assertThat(submit.status()).isEqualTo(503);
@@ -149,15 +151,15 @@ class OutageIT {
         }
     }
 
-    private void assertEachGotItsOneResult(List<Job> jobs) throws InterruptedException {
+    private void assertEachGotItsOneResult(List<Job> jobs) {
         for (Job job : jobs) {
             JsonNode result = job.results().next(RESULT_WAIT);
             assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("SUCCESS");
             assertThat(result.get("stdout").asString()).isEqualTo(job.index() + "\n");
             assertThat(edc.get("/executions/" + job.uuid()).json()).as("stored as pushed").isEqualTo(result);
         }
-        Thread.sleep(Duration.ofSeconds(2));
-        assertThat(jobs).allSatisfy(job -> assertThat(job.results().pending()).as("no second result").isZero());
+        await("no second result").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> jobs.stream().allMatch(job -> job.results().pending() == 0));
     }
 
     private static String js(String uuid, String code) {

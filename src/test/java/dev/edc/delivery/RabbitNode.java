@@ -1,5 +1,6 @@
 package dev.edc.delivery;
 
+import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,17 +81,12 @@ final class RabbitNode implements AutoCloseable {
             throw new UncheckedIOException("could not start RabbitMQ node " + node, e);
         }
         // await_startup fails at once while the node has not registered its name yet: ask again
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        await("RabbitMQ node " + node + " started").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!server.isAlive()) {
                 throw new AssertionError("RabbitMQ node " + node + " exited while starting:\n" + read("server.out"));
             }
-            if (ctl(Duration.ofSeconds(30), "await_startup") == 0) {
-                return;
-            }
-            EdcProcess.sleep(Duration.ofMillis(500));
-        }
-        throw new AssertionError("RabbitMQ node " + node + " did not start in " + START_TIMEOUT + ":\n" + read("server.out"));
+            return ctl(Duration.ofSeconds(30), "await_startup") == 0;
+        });
     }
 
     private String read(String file) {

@@ -1,5 +1,6 @@
 package dev.edc.delivery;
 
+import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,14 +65,7 @@ final class RedisNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start redis-server", e);
         }
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ping()) {
-                return;
-            }
-            EdcProcess.sleep(Duration.ofMillis(100));
-        }
-        throw new AssertionError("redis-server on port " + port + " did not answer within " + START_TIMEOUT);
+        await("redis-server on port " + port).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(this::ping);
     }
 
     /** SIGTERM: Redis writes its append-only file and exits. */

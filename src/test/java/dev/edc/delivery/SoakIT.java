@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import static dev.edc.EdcClient.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -105,7 +106,8 @@ class SoakIT {
             }
             assertThat(killed).as("a worker was killed midway").isTrue();
         }
-        Thread.sleep(Duration.ofSeconds(5)); // any second copy arrives meanwhile
+        int all = received(subscriptions);
+        await("no second copy").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> received(subscriptions) == all);
         report(nodes, uuids, subscriptions, accepted.get(), posters, started);
         listeners.forEach(EdcClient::close);
         posters.forEach(EdcClient::close);

@@ -1,5 +1,6 @@
 package dev.edc.delivery;
 
+import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,9 @@ final class TwoByTwo implements AutoCloseable {
 
     /** The worker whose log says it took the execution, waiting for it up to the timeout. */
     EdcProcess awaitWorkerRunning(String uuid, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<EdcProcess> running = workers().stream().filter(worker -> worker.ran(uuid)).findFirst();
-            if (running.isPresent()) {
-                return running.get();
-            }
-            EdcProcess.sleep(Duration.ofMillis(100));
-        }
-        throw new AssertionError("no worker took execution " + uuid + " within " + timeout);
+        return await("a worker taking " + uuid).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> workers().stream().filter(worker -> worker.ran(uuid)).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     private List<EdcProcess> all() {

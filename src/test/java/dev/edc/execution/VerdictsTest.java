@@ -4,37 +4,70 @@ import dev.edc.sandbox.SandboxOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VerdictsTest {
 
+    private static final ExecutionResult RUNNING = ExecutionResult.queued("v", "java", "17", Instant.EPOCH).running(Instant.EPOCH);
+
     @Test
     void shouldNameTheVerdictFromWhatHappened() {
-        assertThat(Verdicts.status(outcome(true, true, 0, false, false, false))).isEqualTo(ExecutionStatus.SUCCESS);
-        assertThat(Verdicts.status(outcome(true, true, 1, false, false, false))).isEqualTo(ExecutionStatus.RUNTIME_ERROR);
-        assertThat(Verdicts.status(outcome(true, false, 1, false, false, false))).isEqualTo(ExecutionStatus.COMPILATION_ERROR);
-        assertThat(Verdicts.status(outcome(true, true, 137, true, false, false))).isEqualTo(ExecutionStatus.TIME_LIMIT_EXCEEDED);
-        assertThat(Verdicts.status(outcome(false, false, 137, true, false, false))).as("compilation past its bound")
-                .isEqualTo(ExecutionStatus.TIME_LIMIT_EXCEEDED);
-        assertThat(Verdicts.status(outcome(true, true, 137, false, true, false))).isEqualTo(ExecutionStatus.OUTPUT_LIMIT_EXCEEDED);
-        assertThat(Verdicts.status(outcome(true, true, 137, false, false, true))).isEqualTo(ExecutionStatus.MEMORY_LIMIT_EXCEEDED);
-        assertThat(Verdicts.status(outcome(true, true, 0, false, false, true))).as("a child was OOM-killed but the program succeeded")
+        assertThat(Verdicts.status(run(0, 0, false, false, false))).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(Verdicts.status(run(1, 0, false, false, false))).isEqualTo(ExecutionStatus.RUNTIME_ERROR);
+        assertThat(Verdicts.status(run(137, 9, true, false, false))).isEqualTo(ExecutionStatus.TIME_LIMIT_EXCEEDED);
+        assertThat(Verdicts.status(run(137, 9, false, true, false))).isEqualTo(ExecutionStatus.OUTPUT_LIMIT_EXCEEDED);
+        assertThat(Verdicts.status(run(137, 9, false, false, true))).isEqualTo(ExecutionStatus.MEMORY_LIMIT_EXCEEDED);
+        assertThat(Verdicts.status(run(0, 0, false, false, true))).as("a child was OOM-killed but the program succeeded")
                 .isEqualTo(ExecutionStatus.SUCCESS);
-        assertThat(Verdicts.status(outcome(false, false, 1, false, false, false))).as("the runner died before reporting")
-                .isEqualTo(ExecutionStatus.INTERNAL_ERROR);
     }
 
     @Test
-    void shouldNameTheSignalThatEndedAProgram() {
-        assertThat(Verdicts.signalName(139)).isEqualTo("SIGSEGV");
-        assertThat(Verdicts.signalName(134)).isEqualTo("SIGABRT");
-        assertThat(Verdicts.signalName(137)).isEqualTo("SIGKILL");
-        assertThat(Verdicts.signalName(1)).isNull();
-        assertThat(Verdicts.signalName(255)).isNull();
+    void shouldReportAFailedCompilationWithTheCompilersMessagesAndNoRun() {
+        SandboxOutcome outcome = new SandboxOutcome(
+                new SandboxOutcome.Compilation(false, "Main.java:1: error: ';' expected\n", false, false, false, Duration.ofMillis(300)),
+                List.of(), 50L << 20);
+
+        ExecutionResult result = Verdicts.finish(RUNNING, outcome, Instant.EPOCH);
+
+        assertThat(result.status()).isEqualTo(ExecutionStatus.COMPILATION_ERROR);
+        assertThat(result.compileOutput()).isEqualTo("Main.java:1: error: ';' expected\n");
+        assertThat(result.exitCode()).isNull();
+        assertThat(result.timeMs()).isNull();
+        assertThat(result.stdout()).isEmpty();
     }
 
-    private static SandboxOutcome outcome(boolean reported, boolean started, int exit, boolean timedOut, boolean cut, boolean oom) {
-        return new SandboxOutcome(reported, started, "", exit, "", "", timedOut, cut, oom, 1024L, Duration.ZERO, Duration.ofMillis(5));
+    @Test
+    void shouldSayWhenTheCompilerWasStoppedAtItsBound() {
+        SandboxOutcome outcome = new SandboxOutcome(
+                new SandboxOutcome.Compilation(false, "", false, true, false, Duration.ofSeconds(15)), List.of(), null);
+
+        assertThat(Verdicts.finish(RUNNING, outcome, Instant.EPOCH).compileOutput()).contains("compilation stopped after 15 s");
+    }
+
+    @Test
+    void shouldTakeTheSignalAsReportedNotGuessedFromTheExitCode() {
+        SandboxOutcome exited137 = new SandboxOutcome(null, List.of(run(137, 0, false, false, false)), 1L << 20);
+        SandboxOutcome segfault = new SandboxOutcome(null, List.of(run(139, 11, false, false, false)), 1L << 20);
+
+        assertThat(Verdicts.finish(RUNNING, exited137, Instant.EPOCH).signal()).as("exit(137) is no kill").isNull();
+        assertThat(Verdicts.finish(RUNNING, segfault, Instant.EPOCH).signal()).isEqualTo("SIGSEGV");
+        assertThat(Verdicts.finish(RUNNING, segfault, Instant.EPOCH).memoryKb()).isEqualTo(1024);
+    }
+
+    @Test
+    void shouldNameSignals() {
+        assertThat(Verdicts.signalName(11)).isEqualTo("SIGSEGV");
+        assertThat(Verdicts.signalName(6)).isEqualTo("SIGABRT");
+        assertThat(Verdicts.signalName(9)).isEqualTo("SIGKILL");
+        assertThat(Verdicts.signalName(0)).isNull();
+        assertThat(Verdicts.signalName(40)).isEqualTo("SIG40");
+    }
+
+    private static SandboxOutcome.Run run(int exit, int signal, boolean timedOut, boolean truncated, boolean oom) {
+        return new SandboxOutcome.Run(0, exit, signal, "", "", truncated, timedOut, oom, false, Duration.ofMillis(5),
+                Duration.ofMillis(4), 1000);
     }
 }

@@ -3,7 +3,6 @@ package dev.edc.language;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,9 +34,7 @@ class LanguageRegistryTest {
                 .hasMessageContaining("'go' needs exactly one entry with default-version: true");
     }
 
-    private static LanguageVersion entry(String language, String version, boolean isDefault, List<String> aliases) {
-        return new LanguageVersion(language, version, aliases, isDefault, language + " " + version,
-                new LanguageVersion.Runner("edc-runner/" + language + ":" + version, language + "/Dockerfile", Map.of(), List.of(), 64, 0),
-                new LanguageVersion.DefaultLimits(5000, 256, 64));
+    static LanguageVersion entry(String language, String version, boolean isDefault, List<String> aliases) {
+        return LanguageTestEntries.entry(language, version, isDefault, aliases, "main", 256, 16);
     }
 }

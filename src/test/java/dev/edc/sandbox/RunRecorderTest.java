@@ -1,0 +1,169 @@
+package dev.edc.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What a container's report becomes: the facts of its job, under the caps, told as they come. */
+class RunRecorderTest {
+
+    private final RunRecorder recorder = new RunRecorder("test");
+    private final List<String> live = new ArrayList<>();
+    private final List<SandboxOutcome.Run> ended = new ArrayList<>();
+
+    private void prepare(long outputBytes, long compileOutputBytes) {
+        SandboxJob job = SandboxJob.builder().executionId("x").timeLimit(Duration.ofSeconds(2)).outputBytes(outputBytes)
+                .compileTimeout(Duration.ofSeconds(15)).compileOutputBytes(compileOutputBytes).build();
+        recorder.prepare(job, new RunListener() {
+            @Override
+            public void output(int index, OutputStream stream, String text) {
+                live.add(index + " " + stream + " " + text);
+            }
+
+            @Override
+            public void runEnded(SandboxOutcome.Run run) {
+                ended.add(run);
+            }
+        });
+    }
+
+    private void frame(String header, String body) {
+        InitFrame frame = InitFrame.header(header.replace("%n", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length)));
+        System.arraycopy(body.getBytes(StandardCharsets.UTF_8), 0, frame.body(), 0, frame.body().length);
+        recorder.frame(frame);
+    }
+
+    private static final String END = "end 0 case=0 exit=0 signal=0 time=12 cpu=9 rss=900 oom=0 timeout=0 truncated=0 stopped=0";
+
+    @Test
+    void shouldReportARunAsTheInitDid() {
+        prepare(1024, 1024);
+        frame("compile %n status=0 time=300 truncated=0 timeout=0 oom=0", "Note: warning\n");
+        frame("start 0 case=0", "");
+        frame("out %n case=0", "hello ");
+        frame("err %n case=0", "oops\n");
+        frame("out %n case=0", "world\n");
+        frame(END.replace("exit=0", "exit=3"), "");
+        frame("exit 0 peak=5242880 oom=0", "");
+
+        SandboxOutcome outcome = recorder.outcome(false);
+
+        assertThat(outcome.compilation().succeeded()).isTrue();
+        assertThat(outcome.compilation().output()).isEqualTo("Note: warning\n");
+        assertThat(outcome.compilation().time()).isEqualTo(Duration.ofMillis(300));
+        assertThat(outcome.runs()).singleElement().satisfies(run -> {
+            assertThat(run.stdout()).isEqualTo("hello world\n");
+            assertThat(run.stderr()).isEqualTo("oops\n");
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.time()).isEqualTo(Duration.ofMillis(12));
+            assertThat(run.outputTruncated()).isFalse();
+        });
+        assertThat(outcome.peakMemoryBytes()).isEqualTo(5 << 20);
+        assertThat(live).containsExactly("0 STDOUT hello ", "0 STDERR oops\n", "0 STDOUT world\n");
+        assertThat(ended).hasSize(1);
+    }
+
+    @Test
+    void shouldCapOutputAgainAndNeverSplitACharacter() {
+        prepare(8, 1024);
+        frame("start 0 case=0", "");
+        frame("out %n case=0", "abcdefg€€"); // 7 + 6 bytes: the cap falls inside the first €
+        frame(END.replace("truncated=0", "truncated=1"), "");
+        frame("exit 0 peak=1 oom=0", "");
+
+        SandboxOutcome.Run run = recorder.outcome(false).runs().getFirst();
+
+        assertThat(run.stdout()).isEqualTo("abcdefg");
+        assertThat(run.outputTruncated()).isTrue();
+    }
+
+    @Test
+    void shouldCapTheCompilersMessages() {
+        prepare(1024, 10);
+        frame("compile %n status=1 time=50 truncated=0 timeout=0 oom=0", "error: ".repeat(100));
+        frame("exit 0 peak=1 oom=0", "");
+
+        SandboxOutcome outcome = recorder.outcome(false);
+
+        assertThat(outcome.compiled()).isFalse();
+        assertThat(outcome.compilation().output()).hasSize(10);
+        assertThat(outcome.compilation().outputTruncated()).isTrue();
+        assertThat(outcome.runs()).isEmpty();
+    }
+
+    @Test
+    void shouldDecodeLiveOutputAcrossChunksThatSplitACharacter() {
+        prepare(1024, 1024);
+        frame("start 0 case=0", "");
+        InitFrame first = InitFrame.header("out 2 case=0");
+        first.body()[0] = 'a';
+        first.body()[1] = (byte) 0xE2;  // the first byte of €
+        recorder.frame(first);
+        InitFrame second = InitFrame.header("out 2 case=0");
+        second.body()[0] = (byte) 0x82;
+        second.body()[1] = (byte) 0xAC;
+        recorder.frame(second);
+
+        assertThat(live).containsExactly("0 STDOUT a", "0 STDOUT €");
+    }
+
+    @Test
+    void shouldFailTheSandboxWhenTheInitCouldNotRunTheJob() {
+        prepare(1024, 1024);
+        frame("error %n", "the warm runner exited");
+
+        assertThatThrownBy(() -> recorder.outcome(false)).isInstanceOf(SandboxException.class).hasMessageContaining("the warm runner exited");
+    }
+
+    @Test
+    void shouldFailTheSandboxWhenTheContainerEndedWithoutItsReport() {
+        prepare(1024, 1024);
+        frame("start 0 case=0", "");
+        recorder.ended();
+
+        assertThatThrownBy(() -> recorder.outcome(false)).isInstanceOf(SandboxException.class).hasMessageContaining("without its report");
+    }
+
+    @Test
+    void shouldCountARunTheWorkerHadToStopAsTimedOut() {
+        prepare(1024, 1024);
+        frame("start 0 case=0", "");
+        frame("out %n case=0", "partial");
+        recorder.ended();
+
+        SandboxOutcome.Run run = recorder.outcome(true).runs().getFirst();
+
+        assertThat(run.timedOut()).isTrue();
+        assertThat(run.stdout()).isEqualTo("partial");
+    }
+
+    @Test
+    void shouldKeepEachTestCasesOutputApart() {
+        prepare(1024, 1024);
+        for (int i = 0; i < 3; i++) {
+            frame("start 0 case=" + i, "");
+            frame("out %n case=" + i, "case " + i + "\n");
+            frame(END.replace("case=0", "case=" + i), "");
+        }
+        frame("exit 0 peak=1 oom=0", "");
+
+        assertThat(recorder.outcome(false).runs()).extracting(SandboxOutcome.Run::stdout).containsExactly("case 0\n", "case 1\n", "case 2\n");
+        assertThat(ended).extracting(SandboxOutcome.Run::index).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void shouldSayWhenTheRunnerIsReadyAndWhatItUses() {
+        assertThat(recorder.isReady()).isFalse();
+
+        frame("ready 0 memory=14000000", "");
+
+        assertThat(recorder.isReady()).isTrue();
+        assertThat(recorder.readyMemoryBytes()).isEqualTo(14_000_000);
+    }
+}
