@@ -9,6 +9,5 @@ public final class Roles {
     /** Beans of the worker role: job listener, sandbox, runner images. */
     public static final String WORKER = "!api";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

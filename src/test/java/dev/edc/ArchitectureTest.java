@@ -1,12 +1,12 @@
 package dev.edc;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The package structure README's "Project layout" describes, held by the build. */
 class ArchitectureTest {
@@ -22,26 +22,53 @@ class ArchitectureTest {
 
     @Test
     void shouldKeepTheSandboxFreeOfLanguagesAndOfEverythingAboveIt() {
-        noClasses().that().resideInAPackage("dev.edc.sandbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.edc.language..", "dev.edc.execution..", "dev.edc.queue..",
-                        "dev.edc.store..", "dev.edc.push..", "dev.edc.api..", "dev.edc.access..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.edc.sandbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.edc.language..",
+                        "dev.edc.execution..",
+                        "dev.edc.queue..",
+                        "dev.edc.store..",
+                        "dev.edc.push..",
+                        "dev.edc.api..",
+                        "dev.edc.access..")
                 .check(EDC);
     }
 
     @Test
     void shouldKeepHttpAtTheEdges() {
-        noClasses().that().resideInAnyPackage("dev.edc.execution..", "dev.edc.language..", "dev.edc.sandbox..", "dev.edc.queue..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.edc.execution..",
+                        "dev.edc.language..",
+                        "dev.edc.sandbox..",
+                        "dev.edc.queue..",
                         "dev.edc.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..", "org.springframework.web..",
-                        "jakarta.servlet..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.http..", "org.springframework.web..", "jakarta.servlet..")
                 .check(EDC);
     }
 
     @Test
     void shouldKeepTheDomainFreeOfItsInfrastructure() {
-        noClasses().that().resideInAnyPackage("dev.edc.execution..", "dev.edc.language..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.edc.queue..", "dev.edc.store..", "dev.edc.push..",
-                        "dev.edc.api..", "dev.edc.access..", "org.springframework.amqp.rabbit..", "org.springframework.data.redis..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.edc.execution..", "dev.edc.language..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.edc.queue..",
+                        "dev.edc.store..",
+                        "dev.edc.push..",
+                        "dev.edc.api..",
+                        "dev.edc.access..",
+                        "org.springframework.amqp.rabbit..",
+                        "org.springframework.data.redis..")
                 .check(EDC);
     }
 }

@@ -1,11 +1,10 @@
 package dev.edc;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static dev.edc.EdcClient.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bad requests end to end, with the real store and broker behind the API: refused with a problem
@@ -21,16 +20,25 @@ class BadRequestIT extends IntegrationTest {
         String unknownLanguage = uniqueId("bad");
         String tooLarge = uniqueId("bad");
 
-        EdcClient.Response cobol = edc.post("/execute-code", EdcClient.json(Map.of("uuid", unknownLanguage, "language", "cobol", "code", "x")));
-        EdcClient.Response huge = edc.post("/execute-code", EdcClient.json(Map.of("uuid", tooLarge, "language", "js", "code", "x".repeat(70_000))));
+        EdcClient.Response cobol = edc.post(
+                "/execute-code", EdcClient.json(Map.of("uuid", unknownLanguage, "language", "cobol", "code", "x")));
+        EdcClient.Response huge = edc.post(
+                "/execute-code",
+                EdcClient.json(Map.of("uuid", tooLarge, "language", "js", "code", "x".repeat(70_000))));
 
         assertThat(cobol.status()).isEqualTo(400);
         assertThat(cobol.contentType()).startsWith("application/problem+json");
-        assertThat(cobol.json().get("detail").asString()).startsWith("Language 'cobol' is not supported. Supported languages: java, javascript");
+        assertThat(cobol.json().get("detail").asString())
+                .startsWith("Language 'cobol' is not supported. Supported languages: java, javascript");
         assertThat(huge.status()).isEqualTo(413);
-        assertThat(huge.json().get("detail").asString()).isEqualTo("code is 70000 bytes but this server accepts at most 65536 bytes.");
-        assertThat(edc.get("/executions/" + unknownLanguage).status()).as("nothing stored or queued").isEqualTo(404);
-        assertThat(edc.get("/executions/" + tooLarge).status()).as("nothing stored or queued").isEqualTo(404);
+        assertThat(huge.json().get("detail").asString())
+                .isEqualTo("code is 70000 bytes but this server accepts at most 65536 bytes.");
+        assertThat(edc.get("/executions/" + unknownLanguage).status())
+                .as("nothing stored or queued")
+                .isEqualTo(404);
+        assertThat(edc.get("/executions/" + tooLarge).status())
+                .as("nothing stored or queued")
+                .isEqualTo(404);
     }
 
     @Test

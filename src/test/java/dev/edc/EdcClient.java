@@ -1,17 +1,10 @@
 package dev.edc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,9 +18,15 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client of a running EDC as a web IDE uses it: HTTP for requests, a real STOMP client over
@@ -50,7 +49,8 @@ public class EdcClient implements AutoCloseable {
     public EdcClient(int port) {
         this.base = "http://localhost:" + port;
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-        container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE_BYTES); // the default, 8 KiB, closes the session on a big result
+        container.setDefaultMaxTextMessageBufferSize(
+                MAX_MESSAGE_BYTES); // the default, 8 KiB, closes the session on a big result
         this.stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
         this.stomp.setMessageConverter(new JacksonJsonMessageConverter());
         this.stomp.setInboundMessageSizeLimit(MAX_MESSAGE_BYTES);
@@ -64,11 +64,15 @@ public class EdcClient implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .timeout(HTTP_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(HTTP_TIMEOUT).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(HTTP_TIMEOUT)
+                .GET()
+                .build());
     }
 
     /** Submits over HTTP (202 expected) and returns the result pushed on its STOMP topic. */
@@ -76,7 +80,9 @@ public class EdcClient implements AutoCloseable {
         String uuid = (String) request.get("uuid");
         Subscription results = subscribe("/topic/result/" + uuid);
         Response accepted = post("/execute-code", json(request));
-        assertThat(accepted.status()).as("POST /execute-code: %s", accepted.body()).isEqualTo(202);
+        assertThat(accepted.status())
+                .as("POST /execute-code: %s", accepted.body())
+                .isEqualTo(202);
         return results.next(Duration.ofSeconds(60));
     }
 
@@ -93,8 +99,8 @@ public class EdcClient implements AutoCloseable {
     private synchronized StompSession session() {
         if (session == null || !session.isConnected()) {
             try {
-                session = stomp.connectAsync(base.replace("http", "ws") + "/ws", new StompSessionHandlerAdapter() {
-                }).get(10, TimeUnit.SECONDS);
+                session = stomp.connectAsync(base.replace("http", "ws") + "/ws", new StompSessionHandlerAdapter() {})
+                        .get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("STOMP connect failed", e);
             }
@@ -104,9 +110,14 @@ public class EdcClient implements AutoCloseable {
 
     private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body(),
+                    response.headers());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -170,7 +181,10 @@ public class EdcClient implements AutoCloseable {
 
         /** Fails if a message arrives (or is there) within the window: proves there is no second one. */
         public void assertNothingMoreWithin(Duration window) {
-            await("no further message").during(window).atMost(window.plusSeconds(1)).until(messages::isEmpty);
+            await("no further message")
+                    .during(window)
+                    .atMost(window.plusSeconds(1))
+                    .until(messages::isEmpty);
         }
     }
 }

@@ -1,20 +1,19 @@
 package dev.edc;
 
+import static dev.edc.EdcClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
-import static dev.edc.EdcClient.uniqueId;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What operators and browsers rely on: readiness, metrics, request bounds, CORS. */
 class OperationsIT extends IntegrationTest {
@@ -39,32 +38,45 @@ class OperationsIT extends IntegrationTest {
 
         String metrics = edc.get("/actuator/prometheus").body();
 
-        assertThat(metrics).contains("edc_executions_total{language=\"javascript\",status=\"SUCCESS\",version=\"20\"}",
-                "edc_queue_wait_seconds_bucket", "edc_run_time_seconds_bucket", "edc_compile_time_seconds_count",
-                "edc_pool_containers");
+        assertThat(metrics)
+                .contains(
+                        "edc_executions_total{language=\"javascript\",status=\"SUCCESS\",version=\"20\"}",
+                        "edc_queue_wait_seconds_bucket",
+                        "edc_run_time_seconds_bucket",
+                        "edc_compile_time_seconds_count",
+                        "edc_pool_containers");
     }
 
     @Test
     void shouldReportThePoolsMeasuredMemoryUnderItsBudget() {
-        int poolSize = languages.all().stream().mapToInt(LanguageVersion::poolSize).sum();
+        int poolSize =
+                languages.all().stream().mapToInt(LanguageVersion::poolSize).sum();
         // The pool fills (or refills after other tests' jobs) in the background; a container counts
         // as its limit until its init, once ready, has measured what it uses.
-        await("the warm pool full and measured").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String metrics = edc.get("/actuator/prometheus").body();
-            return gauge(metrics, "edc_pool_containers") == poolSize
-                    && gauge(metrics, "edc_pool_memory_bytes") < gauge(metrics, "edc_pool_memory_limit_bytes") / 2;
-        });
+        await("the warm pool full and measured")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    String metrics = edc.get("/actuator/prometheus").body();
+                    return gauge(metrics, "edc_pool_containers") == poolSize
+                            && gauge(metrics, "edc_pool_memory_bytes")
+                                    < gauge(metrics, "edc_pool_memory_limit_bytes") / 2;
+                });
         String metrics = edc.get("/actuator/prometheus").body();
 
         // An idle runner uses a fraction of its limit: what the budget counts is measured, not assumed.
-        assertThat(gauge(metrics, "edc_pool_memory_bytes")).as("measured memory of the idle pool").isPositive()
+        assertThat(gauge(metrics, "edc_pool_memory_bytes"))
+                .as("measured memory of the idle pool")
+                .isPositive()
                 .isLessThanOrEqualTo(2L * 1024 * 1024 * 1024);
     }
 
     private static double gauge(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(0);
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
@@ -78,13 +90,17 @@ class OperationsIT extends IntegrationTest {
 
     @Test
     void shouldAllowAWebIdeOnAnotherOriginToSubmit() throws Exception {
-        HttpResponse<Void> preflight = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/execute-code"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://ide.example.org")
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> preflight = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/execute-code"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://ide.example.org")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
 
         assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ide.example.org");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("https://ide.example.org");
     }
 }

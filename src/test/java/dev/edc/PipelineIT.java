@@ -1,13 +1,10 @@
 package dev.edc;
 
+import static dev.edc.EdcClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static dev.edc.EdcClient.uniqueId;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /** The whole path, POST → RabbitMQ → Docker → Redis → STOMP, as a web IDE sees it. */
 class PipelineIT extends IntegrationTest {
@@ -27,25 +26,43 @@ class PipelineIT extends IntegrationTest {
 
     @TestFactory
     Stream<DynamicTest> shouldRunHelloWorldOnEveryConfiguredRuntime() {
-        return languages.all().stream().map(language -> DynamicTest.dynamicTest(language.key(), () -> {
-            JsonNode result = edc.run(Map.of("uuid", uniqueId("hello"), "language", language.language(),
-                    "version", language.version(), "code", smokeProgram(language)));
+        return languages.all().stream()
+                .map(language -> DynamicTest.dynamicTest(language.key(), () -> {
+                    JsonNode result = edc.run(Map.of(
+                            "uuid",
+                            uniqueId("hello"),
+                            "language",
+                            language.language(),
+                            "version",
+                            language.version(),
+                            "code",
+                            smokeProgram(language)));
 
-            assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("SUCCESS");
-            assertThat(result.get("exitCode").asInt()).isZero();
-            String[] lines = result.get("stdout").asString().split("\n");
-            assertThat(lines[0]).isEqualTo("Hello, World!");
-            assertThat(lines[1]).as("the runtime's version").matches(language.version() + "(\\..*)?");
-            assertThat(result.get("timeMs").asLong()).isPositive();
-            assertThat(result.get("memoryKb").asLong()).isPositive();
-        }));
+                    assertThat(result.get("status").asString())
+                            .as(result.toString())
+                            .isEqualTo("SUCCESS");
+                    assertThat(result.get("exitCode").asInt()).isZero();
+                    String[] lines = result.get("stdout").asString().split("\n");
+                    assertThat(lines[0]).isEqualTo("Hello, World!");
+                    assertThat(lines[1]).as("the runtime's version").matches(language.version() + "(\\..*)?");
+                    assertThat(result.get("timeMs").asLong()).isPositive();
+                    assertThat(result.get("memoryKb").asLong()).isPositive();
+                }));
     }
 
     @Test
     void shouldDeliverTheSeedExampleOnItsTopicAndStoreIt() {
         String uuid = uniqueId("seed");
-        JsonNode pushed = edc.run(Map.of("uuid", uuid, "language", "java", "version", "17",
-                "code", "public class HelloWorld { public static void main(String[] args) { System.out.println(\"Hello, World!\"); } }"));
+        JsonNode pushed = edc.run(
+                Map.of(
+                        "uuid",
+                        uuid,
+                        "language",
+                        "java",
+                        "version",
+                        "17",
+                        "code",
+                        "public class HelloWorld { public static void main(String[] args) { System.out.println(\"Hello, World!\"); } }"));
 
         assertThat(pushed.get("uuid").asString()).isEqualTo(uuid);
         assertThat(pushed.get("status").asString()).isEqualTo("SUCCESS");
@@ -61,13 +78,14 @@ class PipelineIT extends IntegrationTest {
     @Test
     void shouldAnswer202WithLocationAndTopic() {
         String uuid = uniqueId("accepted");
-        EdcClient.Response response = edc.post("/execute-code",
-                EdcClient.json(Map.of("uuid", uuid, "language", "js", "code", "console.log(1)")));
+        EdcClient.Response response = edc.post(
+                "/execute-code", EdcClient.json(Map.of("uuid", uuid, "language", "js", "code", "console.log(1)")));
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.location()).isEqualTo("/executions/" + uuid);
-        assertThat(response.json()).isEqualTo(EdcClient.JSON_MAPPER.readTree(
-                "{\"uuid\":\"" + uuid + "\",\"status\":\"QUEUED\",\"resultTopic\":\"/topic/result/" + uuid + "\"}"));
+        assertThat(response.json())
+                .isEqualTo(EdcClient.JSON_MAPPER.readTree("{\"uuid\":\"" + uuid
+                        + "\",\"status\":\"QUEUED\",\"resultTopic\":\"/topic/result/" + uuid + "\"}"));
     }
 
     @Test
@@ -82,8 +100,13 @@ class PipelineIT extends IntegrationTest {
 
     @Test
     void shouldReportCompilationErrorsWithTheCompilersMessage() {
-        JsonNode result = edc.run(Map.of("uuid", uniqueId("compile"), "language", "java",
-                "code", "public class Broken { public static void main(String[] a) { int x = \"text\"; } }"));
+        JsonNode result = edc.run(Map.of(
+                "uuid",
+                uniqueId("compile"),
+                "language",
+                "java",
+                "code",
+                "public class Broken { public static void main(String[] a) { int x = \"text\"; } }"));
 
         assertThat(result.get("status").asString()).isEqualTo("COMPILATION_ERROR");
         assertThat(result.get("compileOutput").asString())
@@ -93,8 +116,7 @@ class PipelineIT extends IntegrationTest {
 
     @Test
     void shouldReportAnUncaughtExceptionAsRuntimeErrorWithItsStackTrace() {
-        JsonNode result = edc.run(Map.of("uuid", uniqueId("throw"), "language", "java", "version", "21",
-                "code", """
+        JsonNode result = edc.run(Map.of("uuid", uniqueId("throw"), "language", "java", "version", "21", "code", """
                         public class Thrower {
                             static void fail() { throw new IllegalStateException("boom"); }
                             public static void main(String[] args) { System.out.println("before"); fail(); }
@@ -110,8 +132,13 @@ class PipelineIT extends IntegrationTest {
 
     @Test
     void shouldReportAnExitCodeOfAJavaScriptProgram() {
-        JsonNode result = edc.run(Map.of("uuid", uniqueId("exit"), "language", "javascript",
-                "code", "console.error('bad input'); process.exit(3)"));
+        JsonNode result = edc.run(Map.of(
+                "uuid",
+                uniqueId("exit"),
+                "language",
+                "javascript",
+                "code",
+                "console.error('bad input'); process.exit(3)"));
 
         assertThat(result.get("status").asString()).isEqualTo("RUNTIME_ERROR");
         assertThat(result.get("exitCode").asInt()).isEqualTo(3);
@@ -120,9 +147,19 @@ class PipelineIT extends IntegrationTest {
 
     @Test
     void shouldFeedStdinAndArgsToTheProgram() {
-        JsonNode java = edc.run(Map.of("uuid", uniqueId("stdin"), "language", "java", "version", "11",
-                "stdin", "Ada\nLovelace\n", "args", List.of("one", "two words"),
-                "code", """
+        JsonNode java = edc.run(Map.of(
+                "uuid",
+                uniqueId("stdin"),
+                "language",
+                "java",
+                "version",
+                "11",
+                "stdin",
+                "Ada\nLovelace\n",
+                "args",
+                List.of("one", "two words"),
+                "code",
+                """
                         import java.util.Scanner;
                         public class Echo {
                             public static void main(String[] args) {
@@ -130,9 +167,18 @@ class PipelineIT extends IntegrationTest {
                                 System.out.println(in.nextLine() + " " + in.nextLine() + " " + String.join("|", args));
                             }
                         }"""));
-        JsonNode node = edc.run(Map.of("uuid", uniqueId("stdin"), "language", "js",
-                "stdin", "héllo\n", "args", List.of("a", "b"),
-                "code", "const s = require('fs').readFileSync(0, 'utf8'); console.log(JSON.stringify([s, process.argv.slice(2)]))"));
+        JsonNode node = edc.run(
+                Map.of(
+                        "uuid",
+                        uniqueId("stdin"),
+                        "language",
+                        "js",
+                        "stdin",
+                        "héllo\n",
+                        "args",
+                        List.of("a", "b"),
+                        "code",
+                        "const s = require('fs').readFileSync(0, 'utf8'); console.log(JSON.stringify([s, process.argv.slice(2)]))"));
 
         assertThat(java.get("stdout").asString()).isEqualTo("Ada Lovelace one|two words\n");
         assertThat(node.get("stdout").asString()).isEqualTo("[\"héllo\\n\",[\"a\",\"b\"]]\n");
@@ -140,9 +186,15 @@ class PipelineIT extends IntegrationTest {
 
     @Test
     void shouldKillAnEndlessLoopAtItsTimeLimit() {
-        JsonNode result = edc.run(Map.of("uuid", uniqueId("loop"), "language", "java",
-                "limits", Map.of("timeMs", 1500),
-                "code", "public class Spin { public static void main(String[] a) { while (true) { } } }"));
+        JsonNode result = edc.run(Map.of(
+                "uuid",
+                uniqueId("loop"),
+                "language",
+                "java",
+                "limits",
+                Map.of("timeMs", 1500),
+                "code",
+                "public class Spin { public static void main(String[] a) { while (true) { } } }"));
 
         assertThat(result.get("status").asString()).isEqualTo("TIME_LIMIT_EXCEEDED");
         assertThat(result.get("timeMs").asLong()).isBetween(1500L, 3000L);
@@ -163,7 +215,8 @@ class PipelineIT extends IntegrationTest {
     @Test
     void shouldAnswerWithTheResultWhenAskedToWait() {
         String uuid = uniqueId("wait");
-        EdcClient.Response response = edc.post("/execute-code?wait=true",
+        EdcClient.Response response = edc.post(
+                "/execute-code?wait=true",
                 EdcClient.json(Map.of("uuid", uuid, "language", "js", "code", "console.log(6 * 7)")));
 
         assertThat(response.status()).isEqualTo(200);
@@ -175,10 +228,16 @@ class PipelineIT extends IntegrationTest {
     void shouldListEveryRunnableLanguage() {
         JsonNode languages = edc.get("/languages").json();
 
-        assertThat(languages.valueStream().map(l -> l.get("language").asString() + " " + l.get("version").asString()))
+        assertThat(languages
+                        .valueStream()
+                        .map(l -> l.get("language").asString() + " "
+                                + l.get("version").asString()))
                 .containsExactly("java 11", "java 17", "java 21", "javascript 20");
-        assertThat(languages.valueStream().filter(l -> l.get("default").asBoolean())
-                .map(l -> l.get("language").asString() + " " + l.get("version").asString()))
+        assertThat(languages
+                        .valueStream()
+                        .filter(l -> l.get("default").asBoolean())
+                        .map(l -> l.get("language").asString() + " "
+                                + l.get("version").asString()))
                 .containsExactlyInAnyOrder("java 17", "javascript 20");
     }
 

@@ -1,5 +1,14 @@
 package dev.edc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,16 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The playground page at {@code /} in a real browser, Debian's headless Chromium, running programs
@@ -39,14 +38,27 @@ class PlaygroundIT extends IntegrationTest {
 
     @BeforeEach
     void openBrowser(@TempDir Path profile) {
-        assertThat(CHROMEDRIVER).as("Debian's chromium and chromium-driver (scripts/services.sh installs them)").isExecutable();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,900",
-                // this machine's network is closed: no background calls home, no QUIC
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile);
+        assertThat(CHROMEDRIVER)
+                .as("Debian's chromium and chromium-driver (scripts/services.sh installs them)")
+                .isExecutable();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--window-size=1400,900",
+                        // this machine's network is closed: no background calls home, no QUIC
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile);
         // Naming the driver keeps Selenium Manager from looking for (and downloading) one.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         browser = new ChromeDriver(service, options);
         browser.get("http://localhost:" + port + "/");
     }
@@ -72,7 +84,9 @@ class PlaygroundIT extends IntegrationTest {
         assertThat(text("exit")).isEqualTo("0");
         assertThat(text("time")).matches("\\d+ ms");
         assertThat(text("memory")).matches("\\d+\\.\\d MB");
-        assertThat(statusChanges()).as("progress shown before the result").containsSubsequence("RUNNING", "SUCCESS"); // QUEUED is skipped when RUNNING beats the 202
+        assertThat(statusChanges())
+                .as("progress shown before the result")
+                .containsSubsequence("RUNNING", "SUCCESS"); // QUEUED is skipped when RUNNING beats the 202
         screenshot("playground.png");
     }
 
@@ -119,7 +133,9 @@ class PlaygroundIT extends IntegrationTest {
 
         assertThat(text("status")).isEqualTo("HTTP 413");
         assertThat(text("message")).contains("code is 70003 bytes but this server accepts at most 65536 bytes.");
-        assertThat(browser.findElement(By.id("run")).isEnabled()).as("ready to run again").isTrue();
+        assertThat(browser.findElement(By.id("run")).isEnabled())
+                .as("ready to run again")
+                .isTrue();
     }
 
     @Test
@@ -133,7 +149,8 @@ class PlaygroundIT extends IntegrationTest {
     }
 
     private Select languageChoice() {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("language")).isEnabled());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> b.findElement(By.id("language")).isEnabled());
         return new Select(browser.findElement(By.id("language")));
     }
 

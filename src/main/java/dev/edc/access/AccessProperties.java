@@ -1,12 +1,11 @@
 package dev.edc.access;
 
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
-
-import java.util.List;
 
 /**
  * Who may use EDC and how much: {@code edc.access.*}. Off by default; one setting, the keys, turns
@@ -27,5 +26,4 @@ public record AccessProperties(
         @DefaultValue("120") @PositiveOrZero int requestsPerMinute,
         @DefaultValue("0") @PositiveOrZero int anonymousRequestsPerMinute,
         @DefaultValue("*") List<String> allowedOrigins,
-        @DefaultValue("2MB") DataSize maxRequestSize) {
-}
+        @DefaultValue("2MB") DataSize maxRequestSize) {}

@@ -1,13 +1,12 @@
 package dev.edc.access;
 
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * The configured API keys, each with a name that logs, metrics and ownership use instead of the
@@ -64,6 +63,5 @@ public class ApiKeys {
         }
     }
 
-    private record Key(String name, byte[] digest) {
-    }
+    private record Key(String name, byte[] digest) {}
 }

@@ -5,14 +5,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * With API keys on: a submission needs a valid {@code X-API-Key} (401 otherwise), a request that
@@ -39,8 +38,12 @@ class KeyCheck extends OncePerRequestFilter {
             String presented = request.getHeader(API_KEY_HEADER);
             String owner = keys.nameOf(presented).orElse(null);
             if (owner == null && (presented != null || isSubmission(request))) {
-                Problems.write(response, HttpStatus.UNAUTHORIZED, "API key required",
-                        presented == null ? "Send your API key in the " + API_KEY_HEADER + " header."
+                Problems.write(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
+                        "API key required",
+                        presented == null
+                                ? "Send your API key in the " + API_KEY_HEADER + " header."
                                 : "The API key in " + API_KEY_HEADER + " is not valid.");
                 return;
             }

@@ -8,6 +8,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,11 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Limits submissions per API key (or, without keys, per client address when configured),
@@ -51,11 +50,16 @@ class RateLimit extends OncePerRequestFilter {
         int perMinute = keys.required() ? properties.requestsPerMinute() : properties.anonymousRequestsPerMinute();
         if (perMinute > 0) {
             String client = keys.required() ? "key:" + RequestOwner.of(request) : "address:" + request.getRemoteAddr();
-            ConsumptionProbe probe = buckets.computeIfAbsent(client, c -> bucket(perMinute)).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe =
+                    buckets.computeIfAbsent(client, c -> bucket(perMinute)).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
-                long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+                long seconds = Math.max(
+                        1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                Problems.write(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many requests",
                         "This client may submit " + perMinute + " executions per minute; retry in " + seconds + " s.");
                 return;
             }
@@ -65,7 +69,10 @@ class RateLimit extends OncePerRequestFilter {
 
     private static Bucket bucket(int perMinute) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
                 .build();
     }
 }

@@ -11,8 +11,7 @@ public final class RequestOwner {
     /** The request attribute holding it. */
     public static final String ATTRIBUTE = "dev.edc.owner";
 
-    private RequestOwner() {
-    }
+    private RequestOwner() {}
 
     public static String of(HttpServletRequest request) {
         Object owner = request.getAttribute(ATTRIBUTE);

@@ -1,6 +1,7 @@
 package dev.edc.access;
 
 import dev.edc.Roles;
+import java.util.Map;
 import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -9,8 +10,6 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /**
  * A STOMP session's owner: with API keys on, its CONNECT must carry a valid {@code X-API-Key}
@@ -35,8 +34,9 @@ public class StompApiKeyCheck implements ChannelInterceptor {
         if (headers.getCommand() == StompCommand.CONNECT) {
             String owner = ApiKeys.NO_KEYS;
             if (keys.required()) {
-                owner = keys.nameOf(headers.getFirstNativeHeader(KeyCheck.API_KEY_HEADER)).orElseThrow(() ->
-                        new MessageDeliveryException("A valid " + KeyCheck.API_KEY_HEADER + " header is required to connect"));
+                owner = keys.nameOf(headers.getFirstNativeHeader(KeyCheck.API_KEY_HEADER))
+                        .orElseThrow(() -> new MessageDeliveryException(
+                                "A valid " + KeyCheck.API_KEY_HEADER + " header is required to connect"));
             }
             Map<String, Object> attributes = headers.getSessionAttributes();
             if (attributes != null) {

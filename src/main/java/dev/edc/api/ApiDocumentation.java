@@ -26,7 +26,8 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI edcOpenApi() {
-        return new OpenAPI().info(new Info().title("EDC: exécution de code").version("1").description(DESCRIPTION));
+        return new OpenAPI()
+                .info(new Info().title("EDC: exécution de code").version("1").description(DESCRIPTION));
     }
 
     /** Spring writes a problem's extension members at the top level, not in a "properties" object. */
@@ -36,7 +37,8 @@ class ApiDocumentation {
             Schema<?> problem = openApi.getComponents().getSchemas().get("ProblemDetail");
             if (problem != null) {
                 problem.getProperties().remove("properties");
-                problem.description("RFC 9457 problem detail; `detail` says what to change. An absent `type` means about:blank.");
+                problem.description(
+                        "RFC 9457 problem detail; `detail` says what to change. An absent `type` means about:blank.");
             }
         };
     }

@@ -121,6 +121,5 @@ final class ApiExamples {
             { "title": "Service unavailable", "status": 503, "instance": "/executions/1",
               "detail": "The result store (Redis) is unavailable." }""";
 
-    private ApiExamples() {
-    }
+    private ApiExamples() {}
 }

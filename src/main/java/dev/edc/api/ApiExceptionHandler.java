@@ -4,6 +4,7 @@ import dev.edc.execution.QueueFullException;
 import dev.edc.execution.RequestRejectedException;
 import dev.edc.execution.ServiceUnavailableException;
 import dev.edc.language.UnknownLanguageException;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.stream.Collectors;
 
 /**
  * Every error as an RFC 9457 problem detail whose {@code detail} says what to change: what the
@@ -56,8 +55,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = ex.getBindingResult().getFieldErrors().stream()
                 .map(ApiExceptionHandler::describe)
                 .sorted()
@@ -66,18 +65,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return badRequest(ex, headers, "Malformed request body", UnreadableBody.describe(ex), request);
     }
 
-    private ResponseEntity<Object> badRequest(Exception ex, HttpHeaders headers, String title, String detail, WebRequest request) {
+    private ResponseEntity<Object> badRequest(
+            Exception ex, HttpHeaders headers, String title, String detail, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setTitle(title);
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String retryAfter) {
+    private static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String title, String detail, String retryAfter) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);

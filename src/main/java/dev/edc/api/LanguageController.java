@@ -12,11 +12,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** {@code GET /languages}: one entry per runnable language version (one whose runner image could not be built is left out). */
 @RestController
@@ -34,18 +33,31 @@ class LanguageController {
 
     @GetMapping("/languages")
     @Operation(summary = "List the runnable language versions")
-    @ApiResponse(responseCode = "200", description = "One entry per runnable language version",
-            content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = LanguageView.class)),
-                    examples = @ExampleObject(value = ApiExamples.LANGUAGES)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "One entry per runnable language version",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = LanguageView.class)),
+                            examples = @ExampleObject(value = ApiExamples.LANGUAGES)))
     List<LanguageView> languages() {
-        return languages.all().stream().filter(language -> availability.problem(language).isEmpty()).map(LanguageView::of).toList();
+        return languages.all().stream()
+                .filter(language -> availability.problem(language).isEmpty())
+                .map(LanguageView::of)
+                .toList();
     }
 
-    record LanguageView(String language, String version, List<String> aliases,
-                        @JsonProperty("default") boolean isDefault, String runtime) {
+    record LanguageView(
+            String language,
+            String version,
+            List<String> aliases,
+            @JsonProperty("default") boolean isDefault,
+            String runtime) {
 
         static LanguageView of(LanguageVersion entry) {
-            return new LanguageView(entry.language(), entry.version(), entry.aliases(), entry.defaultVersion(), entry.runtime());
+            return new LanguageView(
+                    entry.language(), entry.version(), entry.aliases(), entry.defaultVersion(), entry.runtime());
         }
     }
 }

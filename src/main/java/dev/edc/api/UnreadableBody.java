@@ -1,43 +1,46 @@
 package dev.edc.api;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** Says, in a request's own terms, why its body could not be read: which field, and what was wrong with it. */
 final class UnreadableBody {
 
     private static final String SHAPE = "The body must be a JSON object as described in the API (code, language, ...)";
 
-    private UnreadableBody() {
-    }
+    private UnreadableBody() {}
 
     static String describe(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return SHAPE + ": unknown field '" + path(unknown) + "'" + known(unknown.getKnownPropertyIds()) + ".";
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return SHAPE + ": " + path(mismatch) + " must be " + expected(mismatch.getTargetType()) + ".";
         }
-        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+        if (cause instanceof StreamReadException read
+                && read.getOriginalMessage() != null
                 && read.getOriginalMessage().startsWith("Duplicate")) {
             return SHAPE + ": " + read.getOriginalMessage().lines().findFirst().orElse("") + " (each field once).";
         }
         String message = cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : cause.getMessage();
-        return SHAPE + ": " + (message == null ? "" : message.lines().findFirst().orElse(""));
+        return SHAPE + ": "
+                + (message == null ? "" : message.lines().findFirst().orElse(""));
     }
 
     private static String path(JacksonException exception) {
         return exception.getPath().stream()
-                .map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .map(reference -> reference.getPropertyName() != null
+                        ? "." + reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
     }

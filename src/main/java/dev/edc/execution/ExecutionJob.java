@@ -1,10 +1,9 @@
 package dev.edc.execution;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import lombok.Builder;
-
 import java.time.Instant;
 import java.util.List;
+import lombok.Builder;
 
 /**
  * The message queued on RabbitMQ for a worker: everything needed to run one execution, validated.

@@ -1,12 +1,11 @@
 package dev.edc.execution;
 
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Server-side bounds on what one request may ask: {@code edc.execution.*}.
@@ -34,5 +33,4 @@ public record ExecutionProperties(
         @DefaultValue("64KB") DataSize maxArgsSize,
         @DefaultValue("64KB") DataSize compileOutput,
         @DefaultValue("24h") Duration resultTtl,
-        @DefaultValue("30s") Duration waitBound) {
-}
+        @DefaultValue("30s") Duration waitBound) {}

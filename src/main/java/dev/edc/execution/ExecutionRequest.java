@@ -8,9 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import lombok.Builder;
-
 import java.util.List;
+import lombok.Builder;
 
 /**
  * The body of {@code POST /execute-code}, as API.md fixes it. A field it does not know is refused
@@ -20,31 +19,48 @@ import java.util.List;
 public record ExecutionRequest(
         @Schema(description = "the program's source (or files)")
         String code,
+
         @Schema(description = "the program as several files, the entry point first (instead of code)")
         @Size(max = 64, message = "may hold at most 64 files")
         List<@NotNull(message = "must not contain null") @Valid SourceFile> files,
-        @Schema(description = "case-insensitive; aliases such as js and node are accepted (GET /languages)",
+
+        @Schema(
+                description = "case-insensitive; aliases such as js and node are accepted (GET /languages)",
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank(message = "is required") String language,
+        @NotBlank(message = "is required")
+        String language,
+
         @Schema(description = "absent: the language's default version")
-        @Pattern(regexp = "\\S{1,32}", message = "must be 1 to 32 characters without spaces") String version,
+        @Pattern(regexp = "\\S{1,32}", message = "must be 1 to 32 characters without spaces")
+        String version,
+
         @Schema(description = "names the execution everywhere; absent: the server generates a random UUID")
-        @Pattern(regexp = UUID, message = "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-', with at least one letter or digit")
+        @Pattern(
+                regexp = UUID,
+                message =
+                        "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-', with at least one letter or digit")
         String uuid,
+
         @Schema(description = "text fed to the program's standard input")
         String stdin,
-        @Schema(description = "command line arguments")
-        List<@NotNull(message = "must not contain null") String> args,
+
+        @Schema(description = "command line arguments") List<@NotNull(message = "must not contain null") String> args,
+
         @Schema(description = "absent values take the language's defaults; a value above the server's maximum is a 400")
-        @Valid RequestedLimits limits) {
+        @Valid
+        RequestedLimits limits) {
 
     /** A uuid: safe in a topic, a Redis key and a label, and never only dots. */
     public static final String UUID = "(?=.*[A-Za-z0-9])[A-Za-z0-9._-]{1,64}";
 
     /** Limits a request may give; an absent one takes the language's default. */
-        public record RequestedLimits(
-            @Positive(message = "must be a positive number of milliseconds") Long timeMs,
-            @Min(value = 16, message = "must be at least 16 (megabytes)") Long memoryMb,
-            @Positive(message = "must be a positive number of kilobytes") Long outputKb) {
-    }
+    public record RequestedLimits(
+            @Positive(message = "must be a positive number of milliseconds")
+            Long timeMs,
+
+            @Min(value = 16, message = "must be at least 16 (megabytes)")
+            Long memoryMb,
+
+            @Positive(message = "must be a positive number of kilobytes")
+            Long outputKb) {}
 }

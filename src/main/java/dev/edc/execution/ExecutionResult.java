@@ -1,13 +1,12 @@
 package dev.edc.execution;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
-import lombok.Builder;
-import lombok.With;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import lombok.Builder;
+import lombok.With;
 
 /**
  * The execution record: stored in Redis, returned by {@code GET /executions/{uuid}} and pushed on
@@ -21,40 +20,63 @@ public record ExecutionResult(
         String uuid,
         String language,
         String version,
+
         @Schema(description = "QUEUED and RUNNING while not done; the others are final verdicts (API.md: The result)")
         ExecutionStatus status,
+
         @Schema(description = "the program's exit code; null if it was killed or never ran")
         Integer exitCode,
+
         @Schema(description = "the signal that killed the program, e.g. SIGKILL; null otherwise")
         String signal,
+
         String stdout,
         String stderr,
         String compileOutput,
-        @Schema(description = "stdout+stderr (or the compiler's messages) passed the output limit: what was kept is returned")
+
+        @Schema(
+                description =
+                        "stdout+stderr (or the compiler's messages) passed the output limit: what was kept is returned")
         boolean outputTruncated,
+
         @Schema(description = "wall-clock run time in milliseconds")
         Long timeMs,
-        @Schema(description = "peak memory in kilobytes")
-        Long memoryKb,
+
+        @Schema(description = "peak memory in kilobytes") Long memoryKb,
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
+
         @Schema(description = "why an INTERNAL_ERROR happened; null otherwise")
         String message) {
 
     public static ExecutionResult queued(String uuid, String language, String version, Instant queuedAt) {
-        return builder().uuid(uuid).language(language).version(version).status(ExecutionStatus.QUEUED)
-                .queuedAt(millis(queuedAt)).build();
+        return builder()
+                .uuid(uuid)
+                .language(language)
+                .version(version)
+                .status(ExecutionStatus.QUEUED)
+                .queuedAt(millis(queuedAt))
+                .build();
     }
 
     public ExecutionResult running(Instant startedAt) {
-        return toBuilder().status(ExecutionStatus.RUNNING).startedAt(millis(startedAt)).build();
+        return toBuilder()
+                .status(ExecutionStatus.RUNNING)
+                .startedAt(millis(startedAt))
+                .build();
     }
 
     /** A final result with no program output: the service failed, not the program. */
     public ExecutionResult internalError(String reason, Instant finishedAt) {
-        return toBuilder().status(ExecutionStatus.INTERNAL_ERROR).stdout("").stderr("").compileOutput("")
-                .finishedAt(millis(finishedAt)).message(reason).build();
+        return toBuilder()
+                .status(ExecutionStatus.INTERNAL_ERROR)
+                .stdout("")
+                .stderr("")
+                .compileOutput("")
+                .finishedAt(millis(finishedAt))
+                .message(reason)
+                .build();
     }
 
     @JsonIgnore

@@ -1,16 +1,15 @@
 package dev.edc.execution;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
 
 /** Submits executions (validated, stored, durably queued) and reads their records. */
 @Service
@@ -25,8 +24,13 @@ public class ExecutionService {
     private final ExecutionProperties properties;
     private final Clock clock;
 
-    ExecutionService(Submissions submissions, ResultStore store, JobQueue queue, ResultWaiters waiters,
-                     ExecutionProperties properties, Clock clock) {
+    ExecutionService(
+            Submissions submissions,
+            ResultStore store,
+            JobQueue queue,
+            ResultWaiters waiters,
+            ExecutionProperties properties,
+            Clock clock) {
         this.submissions = submissions;
         this.store = store;
         this.queue = queue;
@@ -42,7 +46,9 @@ public class ExecutionService {
      * @param owner whose execution it is ({@link ExecutionKey#ANONYMOUS} without API keys)
      */
     public ExecutionResult submit(ExecutionRequest request, String owner) {
-        ExecutionKey key = new ExecutionKey(owner, request.uuid() != null ? request.uuid() : UUID.randomUUID().toString());
+        ExecutionKey key = new ExecutionKey(
+                owner,
+                request.uuid() != null ? request.uuid() : UUID.randomUUID().toString());
         MDC.put("execution", key.uuid());
         try {
             ExecutionJob job = submissions.toJob(request, key, clock.instant());
@@ -71,8 +77,8 @@ public class ExecutionService {
         ExecutionKey key = new ExecutionKey(owner, queued.uuid());
         CompletableFuture<ExecutionResult> result = waiters.register(key);
         find(key).filter(ExecutionResult::isFinal).ifPresent(result::complete); // done already
-        CompletableFuture<Optional<ExecutionResult>> bounded = result
-                .completeOnTimeout(null, properties.waitBound().toMillis(), TimeUnit.MILLISECONDS)
+        CompletableFuture<Optional<ExecutionResult>> bounded = result.completeOnTimeout(
+                        null, properties.waitBound().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((done, error) -> waiters.forget(key, result))
                 .thenApply(Optional::ofNullable);
         return new Submission(queued, bounded);
@@ -106,11 +112,13 @@ public class ExecutionService {
         try {
             store.delete(key);
         } catch (DataAccessException e) {
-            log.error("execution {}: queueing failed and its record could not be withdrawn; it expires with its TTL", key, e);
+            log.error(
+                    "execution {}: queueing failed and its record could not be withdrawn; it expires with its TTL",
+                    key,
+                    e);
         }
     }
 
     /** A submitted execution: its queued record, and its result if it comes within the wait bound. */
-    public record Submission(ExecutionResult queued, CompletableFuture<Optional<ExecutionResult>> result) {
-    }
+    public record Submission(ExecutionResult queued, CompletableFuture<Optional<ExecutionResult>> result) {}
 }

@@ -8,17 +8,16 @@ import dev.edc.sandbox.Sandbox;
 import dev.edc.sandbox.SandboxException;
 import dev.edc.sandbox.SandboxLoad;
 import dev.edc.sandbox.SandboxOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs one queued job: marks it running, runs it in a sandbox, stores and announces its result.
@@ -42,9 +41,16 @@ public class ExecutionWorker {
     private final Clock clock;
     private final ExecutorService statusSender = Executors.newVirtualThreadPerTaskExecutor();
 
-    ExecutionWorker(LanguageRegistry languages, LanguageAvailability availability, Sandbox sandbox, ResultStore store,
-                    ExecutionEvents events, ExecutionMetrics metrics, SandboxLoad load, ExecutionProperties properties,
-                    Clock clock) {
+    ExecutionWorker(
+            LanguageRegistry languages,
+            LanguageAvailability availability,
+            Sandbox sandbox,
+            ResultStore store,
+            ExecutionEvents events,
+            ExecutionMetrics metrics,
+            SandboxLoad load,
+            ExecutionProperties properties,
+            Clock clock) {
         this.languages = languages;
         this.availability = availability;
         this.sandbox = sandbox;
@@ -74,12 +80,17 @@ public class ExecutionWorker {
             // A redelivery: the worker died or lost the broker after storing the result, maybe
             // before its announcement reached every API node. Announcing again is harmless: a
             // subscription that already has the result drops the copy.
-            log.info("execution {}: already finished ({}), not run again; result announced again", key, current.get().status());
+            log.info(
+                    "execution {}: already finished ({}), not run again; result announced again",
+                    key,
+                    current.get().status());
             events.announce(key, current.get());
             return;
         }
-        LanguageVersion language = languages.find(job.language(), job.version())
-                .orElseThrow(() -> new PoisonJobException("no language " + job.language() + " " + job.version() + " on this worker"));
+        LanguageVersion language = languages
+                .find(job.language(), job.version())
+                .orElseThrow(() -> new PoisonJobException(
+                        "no language " + job.language() + " " + job.version() + " on this worker"));
         availability.problem(language).ifPresent(problem -> {
             throw new PoisonJobException(language.key() + " cannot run on this worker: " + problem);
         });
@@ -95,16 +106,21 @@ public class ExecutionWorker {
         ExecutionResult running = queued.running(clock.instant());
         // RUNNING is for watchers: it is stored and announced while the program runs, not before,
         // and the result waits for it, so that it can never overwrite or follow the result.
-        CompletableFuture<Void> runningAnnounced = CompletableFuture.runAsync(() -> {
-            store.update(key, running);
-            events.announce(key, running);
-        }, statusSender);
+        CompletableFuture<Void> runningAnnounced = CompletableFuture.runAsync(
+                () -> {
+                    store.update(key, running);
+                    events.announce(key, running);
+                },
+                statusSender);
         log.info("execution {}: running {} {}", key, job.language(), job.version());
 
         SandboxOutcome outcome;
         try {
-            outcome = sandbox.start(SandboxJobs.spec(language, job.limits()), SandboxJobs.job(job, language, properties),
-                    RunListener.NONE).await();
+            outcome = sandbox.start(
+                            SandboxJobs.spec(language, job.limits()),
+                            SandboxJobs.job(job, language, properties),
+                            RunListener.NONE)
+                    .await();
         } catch (SandboxException e) {
             metrics.sandboxFailed(job.language(), job.version());
             throw e;
@@ -115,8 +131,13 @@ public class ExecutionWorker {
         store.update(key, result);
         events.announce(key, result);
         metrics.finished(result, outcome);
-        log.info("execution {}: {} (exit {}, {} ms, {} KiB)", key, result.status(), result.exitCode(),
-                result.timeMs(), result.memoryKb());
+        log.info(
+                "execution {}: {} (exit {}, {} ms, {} KiB)",
+                key,
+                result.status(),
+                result.exitCode(),
+                result.timeMs(),
+                result.memoryKb());
     }
 
     /** Waits for the future, throwing what it threw (the listener tells a store failure from a broker failure). */

@@ -1,11 +1,10 @@
 package dev.edc.execution;
 
 import dev.edc.language.LanguageVersion;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * Which configured languages can run here: a language whose runner image could not be built is

@@ -4,7 +4,12 @@ package dev.edc.execution;
 public class RequestRejectedException extends RuntimeException {
 
     /** Why, as the HTTP API answers it. */
-    public enum Reason { INVALID, TOO_LARGE, NOT_FOUND, CONFLICT }
+    public enum Reason {
+        INVALID,
+        TOO_LARGE,
+        NOT_FOUND,
+        CONFLICT
+    }
 
     private final Reason reason;
     private final String title;
@@ -28,21 +33,29 @@ public class RequestRejectedException extends RuntimeException {
     }
 
     static RequestRejectedException limitAboveMaximum(String field, long value, long maximum) {
-        return invalid("Limit above maximum", "limits." + field + " is " + value + " but this server allows at most " + maximum + ".");
+        return invalid(
+                "Limit above maximum",
+                "limits." + field + " is " + value + " but this server allows at most " + maximum + ".");
     }
 
     static RequestRejectedException tooLarge(String field, long size, long maximum) {
-        return new RequestRejectedException(Reason.TOO_LARGE, "Content too large",
+        return new RequestRejectedException(
+                Reason.TOO_LARGE,
+                "Content too large",
                 field + " is " + size + " bytes but this server accepts at most " + maximum + " bytes.");
     }
 
     static RequestRejectedException duplicate(String uuid) {
-        return new RequestRejectedException(Reason.CONFLICT, "Execution already exists",
+        return new RequestRejectedException(
+                Reason.CONFLICT,
+                "Execution already exists",
                 "uuid '" + uuid + "' is already used by another execution; choose another or omit it.");
     }
 
     public static RequestRejectedException notFound(String uuid) {
-        return new RequestRejectedException(Reason.NOT_FOUND, "Execution not found",
+        return new RequestRejectedException(
+                Reason.NOT_FOUND,
+                "Execution not found",
                 "No execution '" + uuid + "' exists: it was never submitted or its result has expired.");
     }
 }

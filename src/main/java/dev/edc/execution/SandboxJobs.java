@@ -3,7 +3,6 @@ package dev.edc.execution;
 import dev.edc.language.LanguageVersion;
 import dev.edc.sandbox.SandboxJob;
 import dev.edc.sandbox.SandboxSpec;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,22 +12,26 @@ import java.nio.charset.StandardCharsets;
  */
 final class SandboxJobs {
 
-    private SandboxJobs() {
-    }
+    private SandboxJobs() {}
 
     static boolean usesWarmRunner(LanguageVersion language) {
         return !language.warmRunner().isEmpty();
     }
 
     static SandboxSpec spec(LanguageVersion language, Limits limits) {
-        SandboxSpec spec = new SandboxSpec(language.image(), language.warmRunner(), limits.memoryBytes(), language.pids());
+        SandboxSpec spec =
+                new SandboxSpec(language.image(), language.warmRunner(), limits.memoryBytes(), language.pids());
         return usesWarmRunner(language) ? spec : spec.withoutWarmRunner();
     }
 
     /** The container a language's jobs with its default limits run in: what its warm pool keeps. */
     static SandboxSpec defaultSpec(LanguageVersion language) {
-        return spec(language, new Limits(language.limits().time().toMillis(), language.limits().memory().toMegabytes(),
-                language.limits().output().toKilobytes()));
+        return spec(
+                language,
+                new Limits(
+                        language.limits().time().toMillis(),
+                        language.limits().memory().toMegabytes(),
+                        language.limits().output().toKilobytes()));
     }
 
     static SandboxJob job(ExecutionJob job, LanguageVersion language, ExecutionProperties properties) {
@@ -40,7 +43,9 @@ final class SandboxJobs {
                 .outputBytes(job.limits().outputBytes())
                 .compileTimeout(language.compileTimeout())
                 .compileOutputBytes(properties.compileOutput().toBytes());
-        job.files().forEach(file -> run.file(new SandboxJob.SourceFile(file.name(), file.content().getBytes(StandardCharsets.UTF_8))));
+        job.files()
+                .forEach(file -> run.file(
+                        new SandboxJob.SourceFile(file.name(), file.content().getBytes(StandardCharsets.UTF_8))));
         if (!usesWarmRunner(language)) {
             run.compileCommand(language.compile()).runCommand(language.run());
         }

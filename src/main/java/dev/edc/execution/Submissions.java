@@ -2,14 +2,13 @@ package dev.edc.execution;
 
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
-import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Turns a request into a job that can run: its language resolved, its program as files, its sizes
@@ -49,23 +48,28 @@ class Submissions {
         if (request.code() != null && request.files() != null) {
             throw RequestRejectedException.invalid("Invalid request", "Give either code or files, not both.");
         }
-        if (request.code() == null && (request.files() == null || request.files().isEmpty())) {
-            throw RequestRejectedException.invalid("Invalid request",
-                    "code is required (or files, for a program of several files).");
+        if (request.code() == null
+                && (request.files() == null || request.files().isEmpty())) {
+            throw RequestRejectedException.invalid(
+                    "Invalid request", "code is required (or files, for a program of several files).");
         }
         List<SourceFile> files = request.code() != null
-                ? List.of(new SourceFile(language.sourceFile(), request.code())) : request.files();
+                ? List.of(new SourceFile(language.sourceFile(), request.code()))
+                : request.files();
         if (files.stream().allMatch(file -> file.content().isBlank())) {
             throw RequestRejectedException.invalid("Empty program", "code is empty: send the program's source.");
         }
         Set<String> names = new HashSet<>();
         for (SourceFile file : files) {
             if (!names.add(file.name())) {
-                throw RequestRejectedException.invalid("Invalid request", "files has two files named '" + file.name() + "'.");
+                throw RequestRejectedException.invalid(
+                        "Invalid request", "files has two files named '" + file.name() + "'.");
             }
         }
-        requireAtMost(request.code() != null ? "code" : "files",
-                files.stream().mapToLong(file -> bytes(file.content())).sum(), properties.maxCodeSize());
+        requireAtMost(
+                request.code() != null ? "code" : "files",
+                files.stream().mapToLong(file -> bytes(file.content())).sum(),
+                properties.maxCodeSize());
         return files;
     }
 
@@ -75,24 +79,44 @@ class Submissions {
         }
         if (request.args() != null) {
             if (request.args().size() > properties.maxArgs()) {
-                throw RequestRejectedException.invalid("Too many arguments",
-                        "args has " + request.args().size() + " entries but this server accepts at most " + properties.maxArgs() + ".");
+                throw RequestRejectedException.invalid(
+                        "Too many arguments",
+                        "args has " + request.args().size() + " entries but this server accepts at most "
+                                + properties.maxArgs() + ".");
             }
-            requireAtMost("args", request.args().stream().mapToLong(Submissions::bytes).sum(), properties.maxArgsSize());
+            requireAtMost(
+                    "args",
+                    request.args().stream().mapToLong(Submissions::bytes).sum(),
+                    properties.maxArgsSize());
         }
     }
 
     private Limits limits(ExecutionRequest.RequestedLimits requested, LanguageVersion language) {
         LanguageVersion.Limits defaults = language.limits();
-        ExecutionRequest.RequestedLimits asked = requested != null ? requested : new ExecutionRequest.RequestedLimits(null, null, null);
+        ExecutionRequest.RequestedLimits asked =
+                requested != null ? requested : new ExecutionRequest.RequestedLimits(null, null, null);
         Limits limits = new Limits(
-                limit("timeMs", asked.timeMs(), defaults.time().toMillis(), properties.maxTime().toMillis()),
-                limit("memoryMb", asked.memoryMb(), defaults.memory().toMegabytes(), properties.maxMemory().toMegabytes()),
-                limit("outputKb", asked.outputKb(), defaults.output().toKilobytes(), properties.maxOutput().toKilobytes()));
+                limit(
+                        "timeMs",
+                        asked.timeMs(),
+                        defaults.time().toMillis(),
+                        properties.maxTime().toMillis()),
+                limit(
+                        "memoryMb",
+                        asked.memoryMb(),
+                        defaults.memory().toMegabytes(),
+                        properties.maxMemory().toMegabytes()),
+                limit(
+                        "outputKb",
+                        asked.outputKb(),
+                        defaults.output().toKilobytes(),
+                        properties.maxOutput().toKilobytes()));
         long leastMb = language.minMemory().toMegabytes();
         if (limits.memoryMb() < leastMb) {
-            throw RequestRejectedException.invalid("Limit below minimum", "limits.memoryMb is " + limits.memoryMb()
-                    + " but " + language.key() + " needs at least " + leastMb + " (its compiler and runtime).");
+            throw RequestRejectedException.invalid(
+                    "Limit below minimum",
+                    "limits.memoryMb is " + limits.memoryMb() + " but " + language.key() + " needs at least " + leastMb
+                            + " (its compiler and runtime).");
         }
         return limits;
     }

@@ -1,7 +1,6 @@
 package dev.edc.execution;
 
 import dev.edc.sandbox.SandboxOutcome;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,18 +8,31 @@ import java.util.Map;
 final class Verdicts {
 
     private static final Map<Integer, String> SIGNALS = Map.ofEntries(
-            Map.entry(1, "SIGHUP"), Map.entry(2, "SIGINT"), Map.entry(3, "SIGQUIT"), Map.entry(4, "SIGILL"),
-            Map.entry(5, "SIGTRAP"), Map.entry(6, "SIGABRT"), Map.entry(7, "SIGBUS"), Map.entry(8, "SIGFPE"),
-            Map.entry(9, "SIGKILL"), Map.entry(10, "SIGUSR1"), Map.entry(11, "SIGSEGV"), Map.entry(12, "SIGUSR2"),
-            Map.entry(13, "SIGPIPE"), Map.entry(14, "SIGALRM"), Map.entry(15, "SIGTERM"), Map.entry(24, "SIGXCPU"),
-            Map.entry(25, "SIGXFSZ"), Map.entry(31, "SIGSYS"));
+            Map.entry(1, "SIGHUP"),
+            Map.entry(2, "SIGINT"),
+            Map.entry(3, "SIGQUIT"),
+            Map.entry(4, "SIGILL"),
+            Map.entry(5, "SIGTRAP"),
+            Map.entry(6, "SIGABRT"),
+            Map.entry(7, "SIGBUS"),
+            Map.entry(8, "SIGFPE"),
+            Map.entry(9, "SIGKILL"),
+            Map.entry(10, "SIGUSR1"),
+            Map.entry(11, "SIGSEGV"),
+            Map.entry(12, "SIGUSR2"),
+            Map.entry(13, "SIGPIPE"),
+            Map.entry(14, "SIGALRM"),
+            Map.entry(15, "SIGTERM"),
+            Map.entry(24, "SIGXCPU"),
+            Map.entry(25, "SIGXFSZ"),
+            Map.entry(31, "SIGSYS"));
 
-    private Verdicts() {
-    }
+    private Verdicts() {}
 
     static ExecutionResult finish(ExecutionResult running, SandboxOutcome outcome, Instant finishedAt) {
         ExecutionResult.ExecutionResultBuilder result = running.toBuilder()
-                .stdout("").stderr("")
+                .stdout("")
+                .stderr("")
                 .compileOutput(compileOutput(outcome.compilation()))
                 .finishedAt(ExecutionResult.millis(finishedAt));
         if (!outcome.compiled()) {
@@ -30,7 +42,9 @@ final class Verdicts {
                     .build();
         }
         if (outcome.runs().isEmpty()) {
-            return result.status(ExecutionStatus.INTERNAL_ERROR).message("The program did not start").build();
+            return result.status(ExecutionStatus.INTERNAL_ERROR)
+                    .message("The program did not start")
+                    .build();
         }
         SandboxOutcome.Run run = outcome.runs().getFirst();
         return result.status(status(run))
@@ -38,7 +52,9 @@ final class Verdicts {
                 .signal(signalName(run.signal()))
                 .stdout(run.stdout())
                 .stderr(run.stderr())
-                .outputTruncated(run.outputTruncated() || outcome.compilation() != null && outcome.compilation().outputTruncated())
+                .outputTruncated(run.outputTruncated()
+                        || outcome.compilation() != null
+                                && outcome.compilation().outputTruncated())
                 .timeMs(run.time().toMillis())
                 .memoryKb(memoryKb(outcome, run))
                 .build();
@@ -63,7 +79,8 @@ final class Verdicts {
             return "";
         }
         if (compilation.timedOut()) {
-            return compilation.output() + "\nedc: compilation stopped after " + compilation.time().toSeconds() + " s\n";
+            return compilation.output() + "\nedc: compilation stopped after "
+                    + compilation.time().toSeconds() + " s\n";
         }
         if (compilation.outOfMemory()) {
             return compilation.output() + "\nedc: the compiler ran out of memory (raise limits.memoryMb)\n";

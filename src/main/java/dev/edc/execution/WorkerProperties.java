@@ -1,11 +1,10 @@
 package dev.edc.execution;
 
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * How a worker takes jobs: {@code edc.worker.*}.
@@ -23,5 +22,4 @@ import java.time.Duration;
 public record WorkerProperties(
         @DefaultValue("2") @Positive int concurrency,
         @DefaultValue("45s") Duration shutdownTimeout,
-        @DefaultValue("2s") Duration retryDelay) {
-}
+        @DefaultValue("2s") Duration retryDelay) {}

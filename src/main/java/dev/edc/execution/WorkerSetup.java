@@ -48,12 +48,19 @@ class WorkerSetup implements InitializingBean {
             var problem = images.problem(language.image());
             if (problem.isPresent()) {
                 availability.unavailable(language, "runner image " + language.image() + ": " + problem.get());
-                log.error("{}: UNAVAILABLE on this worker: runner image {}: {}", language.key(), language.image(), problem.get());
+                log.error(
+                        "{}: UNAVAILABLE on this worker: runner image {}: {}",
+                        language.key(),
+                        language.image(),
+                        problem.get());
                 continue;
             }
             ready++;
             sandbox.keepWarm(SandboxJobs.defaultSpec(language), language.poolSize());
         }
-        log.info("worker ready for {} of {} language versions", ready, languages.all().size());
+        log.info(
+                "worker ready for {} of {} language versions",
+                ready,
+                languages.all().size());
     }
 }

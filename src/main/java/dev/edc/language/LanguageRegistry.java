@@ -1,7 +1,5 @@
 package dev.edc.language;
 
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /** Resolves what a client names (a language or alias, maybe a version) to a configured entry. */
 @Component
@@ -40,26 +39,38 @@ public class LanguageRegistry {
         if (canonical == null) {
             throw UnknownLanguageException.language(language, supportedLanguages());
         }
-        List<LanguageVersion> versions = all.stream().filter(e -> e.language().equals(canonical)).toList();
+        List<LanguageVersion> versions =
+                all.stream().filter(e -> e.language().equals(canonical)).toList();
         if (version == null) {
-            return versions.stream().filter(LanguageVersion::defaultVersion).findFirst().orElseThrow();
+            return versions.stream()
+                    .filter(LanguageVersion::defaultVersion)
+                    .findFirst()
+                    .orElseThrow();
         }
-        return versions.stream().filter(e -> e.version().equals(version)).findFirst()
-                .orElseThrow(() -> UnknownLanguageException.version(canonical, version,
+        return versions.stream()
+                .filter(e -> e.version().equals(version))
+                .findFirst()
+                .orElseThrow(() -> UnknownLanguageException.version(
+                        canonical,
+                        version,
                         versions.stream().map(LanguageVersion::version).toList()));
     }
 
     /** The entry with exactly this language and version, as a queued job names them. */
     public Optional<LanguageVersion> find(String language, String version) {
-        return all.stream().filter(e -> e.language().equals(language) && e.version().equals(version)).findFirst();
+        return all.stream()
+                .filter(e -> e.language().equals(language) && e.version().equals(version))
+                .findFirst();
     }
 
     private List<String> supportedLanguages() {
-        return new ArrayList<>(all.stream().map(LanguageVersion::language).distinct().toList());
+        return new ArrayList<>(
+                all.stream().map(LanguageVersion::language).distinct().toList());
     }
 
     private void requireOneDefaultPerLanguage() {
-        Map<String, Long> defaults = all.stream().filter(LanguageVersion::defaultVersion)
+        Map<String, Long> defaults = all.stream()
+                .filter(LanguageVersion::defaultVersion)
                 .collect(Collectors.groupingBy(LanguageVersion::language, Collectors.counting()));
         for (String language : canonicalNames.values()) {
             if (defaults.getOrDefault(language, 0L) != 1) {

@@ -6,11 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * One runnable language version: everything EDC knows about it is here, so adding a language is
@@ -60,6 +59,5 @@ public record LanguageVersion(
     public record Limits(
             @DefaultValue("5s") Duration time,
             @DefaultValue("256MB") DataSize memory,
-            @DefaultValue("64KB") DataSize output) {
-    }
+            @DefaultValue("64KB") DataSize output) {}
 }

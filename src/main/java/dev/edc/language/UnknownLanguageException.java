@@ -17,12 +17,15 @@ public class UnknownLanguageException extends RuntimeException {
     }
 
     static UnknownLanguageException language(String language, List<String> supported) {
-        return new UnknownLanguageException("Unknown language",
-                "Language '" + language + "' is not supported. Supported languages: " + String.join(", ", supported) + ".");
+        return new UnknownLanguageException(
+                "Unknown language",
+                "Language '" + language + "' is not supported. Supported languages: " + String.join(", ", supported)
+                        + ".");
     }
 
     static UnknownLanguageException version(String language, String version, List<String> versions) {
-        return new UnknownLanguageException("Unknown version",
+        return new UnknownLanguageException(
+                "Unknown version",
                 "Version '" + version + "' of " + language + " is not supported. Supported versions: "
                         + String.join(", ", versions) + ".");
     }

@@ -33,15 +33,17 @@ class DestinationGuard implements ChannelInterceptor {
         StompCommand command = headers.getCommand();
         if (command == StompCommand.SUBSCRIBE) {
             String destination = headers.getDestination();
-            Topics.Topic topic = Topics.parsePublic(destination, StompApiKeyCheck.owner(headers)).orElseThrow(() ->
-                    new MessageDeliveryException("Cannot subscribe to '" + destination + "': only /topic/result/<uuid>, "
-                            + "/topic/status/<uuid>, /topic/output/<uuid> and /topic/tests/<uuid> exist, with a literal uuid "
-                            + "(1 to 64 of A-Z, a-z, 0-9, '.', '_', '-'; no patterns)"));
+            Topics.Topic topic = Topics.parsePublic(destination, StompApiKeyCheck.owner(headers))
+                    .orElseThrow(() -> new MessageDeliveryException(
+                            "Cannot subscribe to '" + destination + "': only /topic/result/<uuid>, "
+                                    + "/topic/status/<uuid>, /topic/output/<uuid> and /topic/tests/<uuid> exist, with a literal uuid "
+                                    + "(1 to 64 of A-Z, a-z, 0-9, '.', '_', '-'; no patterns)"));
             headers.setDestination(topic.internal());
             return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
         }
         if (command == StompCommand.SEND) {
-            throw new MessageDeliveryException("Cannot send to '" + headers.getDestination() + "': this server takes no messages there");
+            throw new MessageDeliveryException(
+                    "Cannot send to '" + headers.getDestination() + "': this server takes no messages there");
         }
         return message;
     }

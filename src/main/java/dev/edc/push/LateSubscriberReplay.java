@@ -33,8 +33,11 @@ class LateSubscriberReplay implements ExecutorChannelInterceptor {
     private final ResultSubscriptions subscriptions;
     private final MessageChannel clientOutbound;
 
-    LateSubscriberReplay(ResultStore store, ResultMessages messages, ResultSubscriptions subscriptions,
-                         @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+    LateSubscriberReplay(
+            ResultStore store,
+            ResultMessages messages,
+            ResultSubscriptions subscriptions,
+            @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
         this.store = store;
         this.messages = messages;
         this.subscriptions = subscriptions;
@@ -54,19 +57,27 @@ class LateSubscriberReplay implements ExecutorChannelInterceptor {
         if (headers.getCommand() != StompCommand.SUBSCRIBE) {
             return;
         }
-        Topics.parseInternal(headers.getDestination()).filter(topic -> topic.kind() == Topics.Kind.RESULT).ifPresent(topic -> {
-            subscriptions.subscribed(headers.getSessionId(), headers.getSubscriptionId(), topic.key());
-            replay(new ResultSubscriptions.Waiting(headers.getSessionId(), headers.getSubscriptionId(), topic.key()));
-        });
+        Topics.parseInternal(headers.getDestination())
+                .filter(topic -> topic.kind() == Topics.Kind.RESULT)
+                .ifPresent(topic -> {
+                    subscriptions.subscribed(headers.getSessionId(), headers.getSubscriptionId(), topic.key());
+                    replay(new ResultSubscriptions.Waiting(
+                            headers.getSessionId(), headers.getSubscriptionId(), topic.key()));
+                });
     }
 
     /** Sends the execution's result to this subscription if it is stored and final. */
     void replay(ResultSubscriptions.Waiting subscription) {
         try {
-            store.find(subscription.key()).filter(ExecutionResult::isFinal).ifPresent(record -> clientOutbound.send(
-                    messages.forSubscription(subscription.sessionId(), subscription.subscriptionId(), subscription.key(), record)));
+            store.find(subscription.key())
+                    .filter(ExecutionResult::isFinal)
+                    .ifPresent(record -> clientOutbound.send(messages.forSubscription(
+                            subscription.sessionId(), subscription.subscriptionId(), subscription.key(), record)));
         } catch (RuntimeException e) {
-            log.warn("execution {}: could not replay the stored result to a subscriber: {}", subscription.key(), e.getMessage());
+            log.warn(
+                    "execution {}: could not replay the stored result to a subscriber: {}",
+                    subscription.key(),
+                    e.getMessage());
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionResult;
 import dev.edc.execution.ResultStore;
 import dev.edc.execution.ResultWaiters;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Queue;
@@ -12,8 +13,6 @@ import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Catches up on results this node may have missed while it had no results queue. The queue is
@@ -35,8 +34,12 @@ class MissedResultReplay {
     private final ResultWaiters waiters;
     private final ResultStore store;
 
-    MissedResultReplay(Queue nodeResultsQueue, ResultSubscriptions subscriptions, LateSubscriberReplay replay,
-                       ResultWaiters waiters, ResultStore store) {
+    MissedResultReplay(
+            Queue nodeResultsQueue,
+            ResultSubscriptions subscriptions,
+            LateSubscriberReplay replay,
+            ResultWaiters waiters,
+            ResultStore store) {
         this.nodeResultsQueue = nodeResultsQueue;
         this.subscriptions = subscriptions;
         this.replay = replay;
@@ -63,7 +66,9 @@ class MissedResultReplay {
             }
         }
         if (!waiting.isEmpty()) {
-            log.info("results queue consuming again: checked {} subscription(s) still waiting for a result", waiting.size());
+            log.info(
+                    "results queue consuming again: checked {} subscription(s) still waiting for a result",
+                    waiting.size());
         }
     }
 }

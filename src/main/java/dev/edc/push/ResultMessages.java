@@ -2,6 +2,7 @@ package dev.edc.push;
 
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionResult;
+import java.time.Duration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -10,8 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.time.Duration;
 
 /** The JSON messages of an execution's topics. */
 @Component
@@ -30,7 +29,9 @@ class ResultMessages {
     Message<byte[]> forStatus(ExecutionKey key, ExecutionResult record) {
         ObjectNode body = json.valueToTree(record);
         if (record.queuedAt() != null && record.startedAt() != null) {
-            body.put("waitedMs", Duration.between(record.queuedAt(), record.startedAt()).toMillis());
+            body.put(
+                    "waitedMs",
+                    Duration.between(record.queuedAt(), record.startedAt()).toMillis());
         }
         return build(broadcast(Topics.of(Topics.Kind.STATUS, key)), body);
     }

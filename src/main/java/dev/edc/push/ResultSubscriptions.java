@@ -2,6 +2,13 @@ package dev.edc.push;
 
 import dev.edc.Roles;
 import dev.edc.execution.ExecutionKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
@@ -11,14 +18,6 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's subscriptions to result topics: which still wait for their result,
@@ -57,7 +56,8 @@ class ResultSubscriptions implements ChannelInterceptor {
         List<Waiting> waiting = new ArrayList<>();
         sessions.forEach((sessionId, session) -> {
             synchronized (session) {
-                session.waiting.forEach((subscriptionId, key) -> waiting.add(new Waiting(sessionId, subscriptionId, key)));
+                session.waiting.forEach(
+                        (subscriptionId, key) -> waiting.add(new Waiting(sessionId, subscriptionId, key)));
             }
         });
         return waiting;
@@ -67,8 +67,11 @@ class ResultSubscriptions implements ChannelInterceptor {
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
         String destination = headers.getDestination();
-        if (headers.getMessageType() != SimpMessageType.MESSAGE || headers.getSessionId() == null
-                || Topics.parseInternal(destination).filter(topic -> topic.kind() == Topics.Kind.RESULT).isEmpty()) {
+        if (headers.getMessageType() != SimpMessageType.MESSAGE
+                || headers.getSessionId() == null
+                || Topics.parseInternal(destination)
+                        .filter(topic -> topic.kind() == Topics.Kind.RESULT)
+                        .isEmpty()) {
             return message;
         }
         SessionSubscriptions session = session(headers.getSessionId());
@@ -91,11 +94,10 @@ class ResultSubscriptions implements ChannelInterceptor {
     }
 
     /** A subscription of one session to the result of one execution. */
-    record Waiting(String sessionId, String subscriptionId, ExecutionKey key) {
-    }
+    record Waiting(String sessionId, String subscriptionId, ExecutionKey key) {}
 
     private static final class SessionSubscriptions {
-        final Map<String, ExecutionKey> waiting = new HashMap<>();   // subscription id → execution
-        final Set<String> delivered = new HashSet<>();         // subscription ids that have their result
+        final Map<String, ExecutionKey> waiting = new HashMap<>(); // subscription id → execution
+        final Set<String> delivered = new HashSet<>(); // subscription ids that have their result
     }
 }

@@ -28,8 +28,12 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     private final DestinationGuard destinations;
     private final AccessProperties access;
 
-    StompConfiguration(LateSubscriberReplay replay, ResultSubscriptions resultSubscriptions, StompApiKeyCheck apiKeyCheck,
-                       DestinationGuard destinations, AccessProperties access) {
+    StompConfiguration(
+            LateSubscriberReplay replay,
+            ResultSubscriptions resultSubscriptions,
+            StompApiKeyCheck apiKeyCheck,
+            DestinationGuard destinations,
+            AccessProperties access) {
         this.replay = replay;
         this.resultSubscriptions = resultSubscriptions;
         this.apiKeyCheck = apiKeyCheck;
@@ -39,7 +43,8 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns(access.allowedOrigins().toArray(String[]::new));
+        registry.addEndpoint("/ws")
+                .setAllowedOriginPatterns(access.allowedOrigins().toArray(String[]::new));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.edc.push;
 
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionRequest;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,7 +15,10 @@ import java.util.regex.Pattern;
 final class Topics {
 
     enum Kind {
-        RESULT, STATUS, OUTPUT, TESTS;
+        RESULT,
+        STATUS,
+        OUTPUT,
+        TESTS;
 
         String segment() {
             return name().toLowerCase(Locale.ROOT);
@@ -24,12 +26,13 @@ final class Topics {
     }
 
     /** The only destinations a client may subscribe to: literal, no pattern of any kind. */
-    private static final Pattern PUBLIC = Pattern.compile("/topic/(result|status|output|tests)/(" + ExecutionRequest.UUID + ")");
-    private static final Pattern INTERNAL = Pattern.compile("/topic/(result|status|output|tests)/(?:([A-Za-z0-9_-]{1,64})/)?("
-            + ExecutionRequest.UUID + ")");
+    private static final Pattern PUBLIC =
+            Pattern.compile("/topic/(result|status|output|tests)/(" + ExecutionRequest.UUID + ")");
 
-    private Topics() {
-    }
+    private static final Pattern INTERNAL = Pattern.compile(
+            "/topic/(result|status|output|tests)/(?:([A-Za-z0-9_-]{1,64})/)?(" + ExecutionRequest.UUID + ")");
+
+    private Topics() {}
 
     /** A topic of an execution. */
     record Topic(Kind kind, ExecutionKey key) {
@@ -53,7 +56,8 @@ final class Topics {
     static Optional<Topic> parsePublic(String destination, String owner) {
         Matcher m = destination == null ? null : PUBLIC.matcher(destination);
         return m != null && m.matches()
-                ? Optional.of(new Topic(Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT)), new ExecutionKey(owner, m.group(2))))
+                ? Optional.of(new Topic(
+                        Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT)), new ExecutionKey(owner, m.group(2))))
                 : Optional.empty();
     }
 
@@ -61,7 +65,8 @@ final class Topics {
     static Optional<Topic> parseInternal(String destination) {
         Matcher m = destination == null ? null : INTERNAL.matcher(destination);
         return m != null && m.matches()
-                ? Optional.of(new Topic(Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT)),
+                ? Optional.of(new Topic(
+                        Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT)),
                         new ExecutionKey(m.group(2) == null ? ExecutionKey.ANONYMOUS : m.group(2), m.group(3))))
                 : Optional.empty();
     }

@@ -2,17 +2,16 @@ package dev.edc.queue;
 
 import dev.edc.execution.QueueFullException;
 import dev.edc.execution.ServiceUnavailableException;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes a message and returns only once the broker has confirmed it durably into a queue.
@@ -28,7 +27,7 @@ class ConfirmedPublisher {
     ConfirmedPublisher(ConnectionFactory connections, QueueProperties properties) {
         this.rabbit = new RabbitTemplate(connections);
         this.rabbit.setMandatory(true);
-        this.rabbit.setReturnsCallback(returned -> { }); // read per message from its CorrelationData
+        this.rabbit.setReturnsCallback(returned -> {}); // read per message from its CorrelationData
         this.confirmTimeoutMs = properties.confirmTimeout().toMillis();
     }
 
@@ -44,22 +43,27 @@ class ConfirmedPublisher {
             rabbit.send("", routingKey, message, correlation);
             confirm = correlation.getFuture().get(confirmTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (AmqpException | ExecutionException e) {
-            throw new ServiceUnavailableException("The message broker (RabbitMQ) is unavailable; nothing was queued.", e);
+            throw new ServiceUnavailableException(
+                    "The message broker (RabbitMQ) is unavailable; nothing was queued.", e);
         } catch (TimeoutException e) {
-            throw new ServiceUnavailableException("The message broker (RabbitMQ) did not confirm the job in time; nothing was queued.", e);
+            throw new ServiceUnavailableException(
+                    "The message broker (RabbitMQ) did not confirm the job in time; nothing was queued.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException("Interrupted while queuing; nothing was queued.", e);
         }
         // A returned message is confirmed too (the broker has dealt with it): the return is set first.
         if (correlation.getReturned() != null) {
-            throw new ServiceUnavailableException("The queue '" + routingKey + "' does not exist on the message broker ("
-                    + correlation.getReturned().getReplyText() + "); nothing was queued.", null);
+            throw new ServiceUnavailableException(
+                    "The queue '" + routingKey + "' does not exist on the message broker ("
+                            + correlation.getReturned().getReplyText() + "); nothing was queued.",
+                    null);
         }
         if (!confirm.ack()) {
             if (confirm.reason() != null) { // the channel closed before the broker answered
-                throw new ServiceUnavailableException("The message broker (RabbitMQ) is unavailable (" + confirm.reason()
-                        + "); nothing was queued.", null);
+                throw new ServiceUnavailableException(
+                        "The message broker (RabbitMQ) is unavailable (" + confirm.reason() + "); nothing was queued.",
+                        null);
             }
             throw new QueueFullException(); // a nack: the bounded queue rejects the publish
         }

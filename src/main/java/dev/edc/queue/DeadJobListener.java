@@ -5,6 +5,7 @@ import dev.edc.execution.ExecutionEvents;
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionResult;
 import dev.edc.execution.ResultStore;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -13,8 +14,6 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 
 /**
  * Gives every dead-lettered job a final {@code INTERNAL_ERROR} result, so its client is told
@@ -53,8 +52,10 @@ class DeadJobListener {
         try {
             giveUp(key);
         } catch (DataAccessException e) {
-            log.error("execution {}: dead-lettered, but the result store (Redis) is unavailable ({}); tried again once it is back",
-                    key, e.getMessage());
+            log.error(
+                    "execution {}: dead-lettered, but the result store (Redis) is unavailable ({}); tried again once it is back",
+                    key,
+                    e.getMessage());
             retries.deadJob(message);
         } finally {
             MDC.remove("execution");
@@ -62,12 +63,17 @@ class DeadJobListener {
     }
 
     private void giveUp(ExecutionKey key) {
-        store.find(key).filter(record -> !record.isFinal()).ifPresentOrElse(record -> {
-            ExecutionResult failed = record.internalError(
-                    "EDC could not run this execution (its job was dead-lettered); see the worker's log", clock.instant());
-            store.update(key, failed);
-            events.announce(key, failed);
-            log.error("execution {}: dead-lettered, stored INTERNAL_ERROR", key);
-        }, () -> log.warn("execution {}: dead-lettered, but its record is gone or already final", key));
+        store.find(key)
+                .filter(record -> !record.isFinal())
+                .ifPresentOrElse(
+                        record -> {
+                            ExecutionResult failed = record.internalError(
+                                    "EDC could not run this execution (its job was dead-lettered); see the worker's log",
+                                    clock.instant());
+                            store.update(key, failed);
+                            events.announce(key, failed);
+                            log.error("execution {}: dead-lettered, stored INTERNAL_ERROR", key);
+                        },
+                        () -> log.warn("execution {}: dead-lettered, but its record is gone or already final", key));
     }
 }

@@ -48,7 +48,10 @@ class JobListener {
         this.retries = retries;
     }
 
-    @RabbitListener(id = "jobs", queues = "#{jobsQueue.name}", containerFactory = "jobListenerFactory",
+    @RabbitListener(
+            id = "jobs",
+            queues = "#{jobsQueue.name}",
+            containerFactory = "jobListenerFactory",
             messageConverter = RawBodyConverter.BEAN)
     void onJob(Message message) {
         ExecutionJob job = read(message);
@@ -67,8 +70,10 @@ class JobListener {
             log.warn("execution {}: failed ({}), will be tried once more", job.key(), e.getMessage(), e);
             retries.job(message, attempts);
         } catch (DataAccessException e) {
-            log.error("execution {}: the result store (Redis) is unavailable ({}); tried again once it is back",
-                    job.key(), e.getMessage());
+            log.error(
+                    "execution {}: the result store (Redis) is unavailable ({}); tried again once it is back",
+                    job.key(),
+                    e.getMessage());
             retries.job(message, LaterRetries.attempts(message));
         } finally {
             MDC.remove("execution");

@@ -16,8 +16,10 @@ class JobPublisher implements JobQueue {
     private final MessageConverter converter;
     private final String queue;
 
-    JobPublisher(ConfirmedPublisher publisher, @Qualifier("jsonMessageConverter") MessageConverter converter,
-                 QueueProperties properties) {
+    JobPublisher(
+            ConfirmedPublisher publisher,
+            @Qualifier("jsonMessageConverter") MessageConverter converter,
+            QueueProperties properties) {
         this.publisher = publisher;
         this.converter = converter;
         this.queue = properties.name();
@@ -26,7 +28,7 @@ class JobPublisher implements JobQueue {
     @Override
     public void publish(ExecutionJob job) {
         MessageProperties properties = new MessageProperties();
-        properties.setMessageId(job.uuid());  // lets a dead letter name its execution
+        properties.setMessageId(job.uuid()); // lets a dead letter name its execution
         properties.setHeader(JobListener.OWNER, job.owner());
         Message message = converter.toMessage(job, properties);
         publisher.publish(queue, message);

@@ -28,13 +28,19 @@ class LaterRetries {
 
     /** Sends the job back to the job queue after the delay, having failed {@code attempts} times. */
     void job(Message message, int attempts) {
-        publisher.publish(queues.waitQueue(), MessageBuilder.fromMessage(message)
-                .setHeader(ATTEMPTS, attempts).setExpiration(delayMs).build());
+        publisher.publish(
+                queues.waitQueue(),
+                MessageBuilder.fromMessage(message)
+                        .setHeader(ATTEMPTS, attempts)
+                        .setExpiration(delayMs)
+                        .build());
     }
 
     /** Sends a dead job back to the dead-letter queue after the delay. */
     void deadJob(Message message) {
-        publisher.publish(queues.deadWaitQueue(), MessageBuilder.fromMessage(message).setExpiration(delayMs).build());
+        publisher.publish(
+                queues.deadWaitQueue(),
+                MessageBuilder.fromMessage(message).setExpiration(delayMs).build());
     }
 
     static int attempts(Message message) {

@@ -1,6 +1,7 @@
 package dev.edc.queue;
 
 import dev.edc.Roles;
+import dev.edc.execution.WorkerProperties;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -16,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
-import dev.edc.execution.WorkerProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -115,14 +115,17 @@ class QueueTopology {
      */
     @Bean
     @Profile(Roles.WORKER)
-    SimpleRabbitListenerContainerFactory jobListenerFactory(SimpleRabbitListenerContainerFactoryConfigurer configurer,
-                                                            ConnectionFactory connections, WorkerProperties worker) {
+    SimpleRabbitListenerContainerFactory jobListenerFactory(
+            SimpleRabbitListenerContainerFactoryConfigurer configurer,
+            ConnectionFactory connections,
+            WorkerProperties worker) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connections);
         factory.setConcurrentConsumers(worker.concurrency());
         factory.setMaxConcurrentConsumers(worker.concurrency());
         factory.setPrefetchCount(1);
-        factory.setContainerCustomizer(container -> container.setShutdownTimeout(worker.shutdownTimeout().toMillis()));
+        factory.setContainerCustomizer(container ->
+                container.setShutdownTimeout(worker.shutdownTimeout().toMillis()));
         return factory;
     }
 }

@@ -32,8 +32,7 @@ class ContainerInput extends InputStream {
 
     /** Ignored: the transport closes its request streams early, and that must not end a waiting stdin. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public int read() {

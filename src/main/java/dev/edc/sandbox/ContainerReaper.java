@@ -5,18 +5,17 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.edc.Roles;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Removes sandbox containers past their deadline label, or exited more than a minute ago: those a
@@ -59,14 +58,19 @@ class ContainerReaper implements InitializingBean {
 
     int reap() {
         long now = Instant.now().getEpochSecond();
-        List<Container> sandboxes = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SandboxLabels.SANDBOX, "true")).exec();
+        List<Container> sandboxes = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(SandboxLabels.SANDBOX, "true"))
+                .exec();
         int removed = 0;
         for (Container container : sandboxes) {
             String deadline = container.getLabels().getOrDefault(SandboxLabels.DEADLINE, "0");
             if (parse(deadline) < now || exitedLongAgo(container, now)) {
                 try {
-                    docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                    docker.removeContainerCmd(container.getId())
+                            .withForce(true)
+                            .withRemoveVolumes(true)
+                            .exec();
                     removed++;
                 } catch (NotFoundException | ConflictException e) {
                     // removed meanwhile, or being removed, by its worker or another worker's reaper
@@ -81,7 +85,10 @@ class ContainerReaper implements InitializingBean {
             return false;
         }
         try {
-            String finishedAt = docker.inspectContainerCmd(container.getId()).exec().getState().getFinishedAt();
+            String finishedAt = docker.inspectContainerCmd(container.getId())
+                    .exec()
+                    .getState()
+                    .getFinishedAt();
             return finishedAt != null && Instant.parse(finishedAt).getEpochSecond() + EXITED_GRACE_S < now;
         } catch (NotFoundException | DateTimeParseException e) {
             return false;

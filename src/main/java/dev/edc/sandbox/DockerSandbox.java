@@ -1,12 +1,11 @@
 package dev.edc.sandbox;
 
 import dev.edc.Roles;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * The Docker sandbox: every run gets a container no other run touched (a warm one from the pool
@@ -38,7 +37,10 @@ class DockerSandbox implements Sandbox {
     public SandboxRun start(SandboxSpec spec, SandboxJob job, RunListener listener) {
         LiveContainer container = pool.take(spec).orElse(null);
         if (container != null) {
-            log.debug("sandbox {}: warm, {}", container.shortId(), container.recorder().isReady() ? "ready" : "still warming up");
+            log.debug(
+                    "sandbox {}: warm, {}",
+                    container.shortId(),
+                    container.recorder().isReady() ? "ready" : "still warming up");
         } else {
             container = containers.start(spec, job.executionId(), job.bound().plus(LABEL_GRACE), false);
             log.debug("sandbox {}: started for this job", container.shortId());
@@ -78,7 +80,8 @@ class DockerSandbox implements Sandbox {
             try {
                 boolean killed = false;
                 if (!container.recorder().awaitDone(job.bound())) {
-                    log.warn("sandbox {}: no report within {}: stopped by the worker", container.shortId(), job.bound());
+                    log.warn(
+                            "sandbox {}: no report within {}: stopped by the worker", container.shortId(), job.bound());
                     containers.stop(container);
                     killed = true;
                 }

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,30 +26,44 @@ final class Hardening {
     /** @param uid the compiler's uid; the program runs as uid+1 */
     HostConfig hostConfig(SandboxSpec spec, int uid) {
         HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("none")                              // no network at all, only loopback
-                .withIpcMode("none")                                  // private IPC, no /dev/shm: no writable place beyond the tmpfs caps
-                .withReadonlyRootfs(true)                             // nothing outside the two tmpfs can be written
+                .withNetworkMode("none") // no network at all, only loopback
+                .withIpcMode("none") // private IPC, no /dev/shm: no writable place beyond the tmpfs caps
+                .withReadonlyRootfs(true) // nothing outside the two tmpfs can be written
                 .withTmpFs(Map.of(
-                        "/tmp", "rw,nosuid,nodev,noexec,mode=1777,size=" + properties.tmpSize().toBytes()
-                                + ",nr_inodes=" + properties.tmpInodes(),  // the program's only writable place, where nothing executes
-                        "/box", "rw,nosuid,nodev,exec,mode=0755,uid=" + uid + ",gid=" + uid + ",size=" + properties.boxSize().toBytes()
-                                + ",nr_inodes=" + properties.tmpInodes(),  // sources and binaries: the compiler's, read-only to the program
-                        "/dev/pts", "ro,nosuid,nodev,noexec,mode=0555,size=4k")) // no pseudo-terminals: their pool is host-wide
-                .withMemory(spec.memoryBytes())                       // memory limit...
-                .withMemorySwap(spec.memoryBytes())                   // ...with no swap beyond it
+                        "/tmp",
+                                "rw,nosuid,nodev,noexec,mode=1777,size="
+                                        + properties.tmpSize().toBytes() + ",nr_inodes="
+                                        + properties.tmpInodes(), // the program's only writable place, where
+                        // nothing executes
+                        "/box",
+                                "rw,nosuid,nodev,exec,mode=0755,uid=" + uid + ",gid=" + uid + ",size="
+                                        + properties.boxSize().toBytes() + ",nr_inodes="
+                                        + properties.tmpInodes(), // sources and binaries: the compiler's, read-only
+                        // to the program
+                        "/dev/pts", "ro,nosuid,nodev,noexec,mode=0555,size=4k")) // no pseudo-terminals: their pool
+                // is host-wide
+                .withMemory(spec.memoryBytes()) // memory limit...
+                .withMemorySwap(spec.memoryBytes()) // ...with no swap beyond it
                 .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L)) // a CPU quota, not the whole host
-                .withPidsLimit((long) spec.pids())                    // stops fork bombs (per container, unlike nproc)
-                .withCapDrop(Capability.ALL)                          // no capability...
-                .withCapAdd(Capability.SETUID, Capability.SETGID, Capability.KILL) // ...but the init's, which its children never have
-                .withSecurityOpts(securityOptions())                  // no privilege gain through exec; EDC's syscall filter
+                .withPidsLimit((long) spec.pids()) // stops fork bombs (per container, unlike nproc)
+                .withCapDrop(Capability.ALL) // no capability...
+                .withCapAdd(
+                        Capability.SETUID,
+                        Capability.SETGID,
+                        Capability.KILL) // ...but the init's, which its children never have
+                .withSecurityOpts(securityOptions()) // no privilege gain through exec; EDC's syscall filter
                 .withUlimits(List.of(
-                        new Ulimit("fsize", properties.maxFileSize().toBytes(), properties.maxFileSize().toBytes()), // no huge files
-                        new Ulimit("nofile", (long) properties.maxOpenFiles(), (long) properties.maxOpenFiles()),  // bounded descriptors
-                        new Ulimit("core", 0L, 0L)))                  // no core dumps
+                        new Ulimit(
+                                "fsize",
+                                properties.maxFileSize().toBytes(),
+                                properties.maxFileSize().toBytes()), // no huge files
+                        new Ulimit("nofile", (long) properties.maxOpenFiles(), (long)
+                                properties.maxOpenFiles()), // bounded descriptors
+                        new Ulimit("core", 0L, 0L))) // no core dumps
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE)) // output never lands on the host's disk
-                .withInit(false);                                     // EDC's own init is PID 1
+                .withInit(false); // EDC's own init is PID 1
         if (!properties.runtime().isBlank()) {
-            host.withRuntime(properties.runtime());                   // e.g. gVisor's runsc
+            host.withRuntime(properties.runtime()); // e.g. gVisor's runsc
         }
         return host;
     }
@@ -58,7 +71,7 @@ final class Hardening {
     private List<String> securityOptions() {
         List<String> options = new ArrayList<>(List.of("no-new-privileges"));
         if (seccompProfile != null) {
-            options.add("seccomp=" + seccompProfile);                 // the engine takes the profile's content, not a path
+            options.add("seccomp=" + seccompProfile); // the engine takes the profile's content, not a path
         }
         return options;
     }

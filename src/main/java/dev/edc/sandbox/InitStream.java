@@ -3,12 +3,11 @@ package dev.edc.sandbox;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a container's attached stdout as the init's frames and hands each to a consumer; the
@@ -62,7 +61,8 @@ class InitStream extends ResultCallback.Adapter<Frame> {
                 if (b != '\n') {
                     header.write(b);
                     if (header.size() > MAX_HEADER) {
-                        throw new IllegalStateException("sandbox " + name + ": not a frame header: " + header.toString(StandardCharsets.UTF_8));
+                        throw new IllegalStateException(
+                                "sandbox " + name + ": not a frame header: " + header.toString(StandardCharsets.UTF_8));
                     }
                     continue;
                 }

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param stream    the attach stream, closed when the container is discarded
  * @param startedAt when it was started, to retire it before its deadline label expires
  */
-record LiveContainer(String id, SandboxSpec spec, ContainerInput input, RunRecorder recorder, InitStream stream,
-                     Instant startedAt) {
+record LiveContainer(
+        String id, SandboxSpec spec, ContainerInput input, RunRecorder recorder, InitStream stream, Instant startedAt) {
 
     String shortId() {
         return id.length() > 12 ? id.substring(0, 12) : id;

@@ -14,8 +14,7 @@ final class Payload {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private Payload() {
-    }
+    private Payload() {}
 
     static byte[] of(SandboxJob job) {
         Payload payload = new Payload();
@@ -26,7 +25,9 @@ final class Payload {
         if (job.runCommand() != null) {
             payload.record("run", job.runCommand());
         }
-        payload.option("time", job.interactive() ? job.wallLimit().toMillis() : job.timeLimit().toMillis());
+        payload.option(
+                "time",
+                job.interactive() ? job.wallLimit().toMillis() : job.timeLimit().toMillis());
         if (job.interactive()) {
             payload.option("cpu-time", job.timeLimit().toMillis());
             payload.option("interactive", 1);

@@ -13,11 +13,16 @@ class PoolMetrics {
 
     PoolMetrics(WarmPool pool, MeterRegistry registry) {
         Gauge.builder("edc.pool.containers", pool, p -> p.size().containers())
-                .description("Warm containers waiting for a job").register(registry);
+                .description("Warm containers waiting for a job")
+                .register(registry);
         Gauge.builder("edc.pool.memory", pool, p -> p.size().memoryBytes())
-                .description("Memory the warm containers use (measured by each runner when ready; estimated until then)")
-                .baseUnit("bytes").register(registry);
+                .description(
+                        "Memory the warm containers use (measured by each runner when ready; estimated until then)")
+                .baseUnit("bytes")
+                .register(registry);
         Gauge.builder("edc.pool.memory.limit", pool, p -> p.size().memoryLimitBytes())
-                .description("Sum of the memory limits of the warm containers").baseUnit("bytes").register(registry);
+                .description("Sum of the memory limits of the warm containers")
+                .baseUnit("bytes")
+                .register(registry);
     }
 }

@@ -1,10 +1,9 @@
 package dev.edc.sandbox;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
 
 /**
  * The warm pool: {@code edc.pool.*}. Sizes are per language, {@code edc.languages[*].runner.pool-size}.
@@ -23,5 +22,4 @@ record PoolProperties(
         @DefaultValue("30m") Duration maxAge,
         @DefaultValue("10m") Duration idleAfter,
         @DefaultValue("2GB") DataSize memoryBudget,
-        @DefaultValue("15s") Duration maintainInterval) {
-}
+        @DefaultValue("15s") Duration maintainInterval) {}

@@ -6,16 +6,16 @@ package dev.edc.sandbox;
  */
 public interface RunListener {
 
-    RunListener NONE = new RunListener() {
-    };
+    RunListener NONE = new RunListener() {};
 
     /** The program's output (case 0 for a single run), within the output cap. */
-    default void output(int index, OutputStream stream, String text) {
-    }
+    default void output(int index, OutputStream stream, String text) {}
 
     /** A run (a test case) ended. */
-    default void runEnded(SandboxOutcome.Run run) {
-    }
+    default void runEnded(SandboxOutcome.Run run) {}
 
-    enum OutputStream { STDOUT, STDERR }
+    enum OutputStream {
+        STDOUT,
+        STDERR
+    }
 }

@@ -1,8 +1,5 @@
 package dev.edc.sandbox;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one container's init reports, frame by frame: whether it is ready, then its job's
@@ -70,8 +69,13 @@ class RunRecorder {
     private void compiled(InitFrame frame) {
         long cap = job == null ? 0 : job.compileOutputBytes();
         boolean truncated = frame.flag("truncated") || frame.body().length > cap;
-        compilation = new SandboxOutcome.Compilation(!frame.flag("status"), Utf8.decode(cap(frame.body(), cap), truncated),
-                truncated, frame.flag("timeout"), frame.flag("oom"), Duration.ofMillis(Math.max(0, frame.number("time"))));
+        compilation = new SandboxOutcome.Compilation(
+                !frame.flag("status"),
+                Utf8.decode(cap(frame.body(), cap), truncated),
+                truncated,
+                frame.flag("timeout"),
+                frame.flag("oom"),
+                Duration.ofMillis(Math.max(0, frame.number("time"))));
     }
 
     private void output(InitFrame frame) {
@@ -83,18 +87,28 @@ class RunRecorder {
         if (kept.length > 0) {
             String text = (stdout ? output.liveOut : output.liveErr).next(kept);
             if (!text.isEmpty()) {
-                listener.output(output.index, stdout ? RunListener.OutputStream.STDOUT : RunListener.OutputStream.STDERR, text);
+                listener.output(
+                        output.index, stdout ? RunListener.OutputStream.STDOUT : RunListener.OutputStream.STDERR, text);
             }
         }
     }
 
     private void endRun(InitFrame frame) {
-        CaseOutput ran = output != null && output.index == frame.caseIndex() ? output : new CaseOutput(frame.caseIndex());
+        CaseOutput ran =
+                output != null && output.index == frame.caseIndex() ? output : new CaseOutput(frame.caseIndex());
         boolean truncated = frame.flag("truncated") || ran.truncated;
-        SandboxOutcome.Run run = new SandboxOutcome.Run(ran.index, (int) frame.number("exit"), (int) Math.max(0, frame.number("signal")),
-                Utf8.decode(ran.stdout.toByteArray(), truncated), Utf8.decode(ran.stderr.toByteArray(), truncated),
-                truncated, frame.flag("timeout"), frame.flag("oom"), frame.flag("stopped"),
-                Duration.ofMillis(Math.max(0, frame.number("time"))), Duration.ofMillis(Math.max(0, frame.number("cpu"))),
+        SandboxOutcome.Run run = new SandboxOutcome.Run(
+                ran.index,
+                (int) frame.number("exit"),
+                (int) Math.max(0, frame.number("signal")),
+                Utf8.decode(ran.stdout.toByteArray(), truncated),
+                Utf8.decode(ran.stderr.toByteArray(), truncated),
+                truncated,
+                frame.flag("timeout"),
+                frame.flag("oom"),
+                frame.flag("stopped"),
+                Duration.ofMillis(Math.max(0, frame.number("time"))),
+                Duration.ofMillis(Math.max(0, frame.number("cpu"))),
                 Math.max(0, frame.number("rss")));
         runs.add(run);
         output = null;
@@ -142,19 +156,43 @@ class RunRecorder {
             throw new SandboxException("Sandbox " + container + " failed: " + error, null);
         }
         if (!exited && !killedAtDeadline) {
-            throw new SandboxException("Sandbox " + container + " ended without its report (the engine stopped it?)", null);
+            throw new SandboxException(
+                    "Sandbox " + container + " ended without its report (the engine stopped it?)", null);
         }
         List<SandboxOutcome.Run> all = new ArrayList<>();
         for (SandboxOutcome.Run run : runs) {
             // stopped by the worker at its own deadline: the program ran out of time
-            all.add(killedAtDeadline && run.stopped() ? new SandboxOutcome.Run(run.index(), run.exitCode(), run.signal(),
-                    run.stdout(), run.stderr(), run.outputTruncated(), true, run.memoryExceeded(), false, run.time(),
-                    run.cpuTime(), run.maxRssKb()) : run);
+            all.add(
+                    killedAtDeadline && run.stopped()
+                            ? new SandboxOutcome.Run(
+                                    run.index(),
+                                    run.exitCode(),
+                                    run.signal(),
+                                    run.stdout(),
+                                    run.stderr(),
+                                    run.outputTruncated(),
+                                    true,
+                                    run.memoryExceeded(),
+                                    false,
+                                    run.time(),
+                                    run.cpuTime(),
+                                    run.maxRssKb())
+                            : run);
         }
         if (!exited && output != null) {
-            all.add(new SandboxOutcome.Run(output.index, 137, 9, Utf8.decode(output.stdout.toByteArray(), true),
-                    Utf8.decode(output.stderr.toByteArray(), true), output.truncated, true, false, false,
-                    job.timeLimit(), Duration.ZERO, 0));
+            all.add(new SandboxOutcome.Run(
+                    output.index,
+                    137,
+                    9,
+                    Utf8.decode(output.stdout.toByteArray(), true),
+                    Utf8.decode(output.stderr.toByteArray(), true),
+                    output.truncated,
+                    true,
+                    false,
+                    false,
+                    job.timeLimit(),
+                    Duration.ZERO,
+                    0));
         }
         SandboxOutcome.Compilation compiled = compilation;
         if (!exited && output == null && runs.isEmpty() && job.compileCommand() != null && compiled == null) {

@@ -5,11 +5,6 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.edc.Roles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the runner images exist, built from the current runner sources: missing or outdated
@@ -46,6 +45,7 @@ public class RunnerImages {
     private static final Logger log = LoggerFactory.getLogger(RunnerImages.class);
     /** The hash of the sources an image was built from: a changed runner is rebuilt, never run stale. */
     static final String SOURCE_LABEL = "dev.edc.runner-source";
+
     private static final Pattern FROM = Pattern.compile("(?im)^\\s*FROM\\s+(\\S+)");
     private static final Pattern ARG_DEFAULT = Pattern.compile("(?im)^\\s*ARG\\s+(\\w+)=(\\S+)");
 
@@ -67,14 +67,17 @@ public class RunnerImages {
      * @return the images that cannot be used, each with why
      */
     public Map<String, String> prepareAll() {
-        ExecutorService builders = Executors.newFixedThreadPool(properties.buildParallelism(),
+        ExecutorService builders = Executors.newFixedThreadPool(
+                properties.buildParallelism(),
                 Thread.ofPlatform().name("image-build-", 0).factory());
         try {
             List<CompletableFuture<String>> all = new ArrayList<>();
             for (String name : images.keySet()) {
                 all.add(prepare(name, builders));
             }
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .exceptionally(e -> null)
+                    .join();
         } finally {
             builders.shutdown();
         }
@@ -97,12 +100,17 @@ public class RunnerImages {
         }
         SandboxProperties.RunnerImage image = images.get(name);
         String parent = parentOf(image);
-        CompletableFuture<String> parentHash = parent == null ? CompletableFuture.completedFuture("") : prepare(parent, builders);
+        CompletableFuture<String> parentHash =
+                parent == null ? CompletableFuture.completedFuture("") : prepare(parent, builders);
         CompletableFuture<String> hash = parentHash.thenApplyAsync(fromHash -> ensure(image, fromHash), builders);
         hash.whenComplete((done, failure) -> {
             if (failure != null) {
                 String why = rootMessage(failure);
-                problems.put(name, parent != null && problems.containsKey(parent) ? "its base image " + parent + " is unavailable: " + why : why);
+                problems.put(
+                        name,
+                        parent != null && problems.containsKey(parent)
+                                ? "its base image " + parent + " is unavailable: " + why
+                                : why);
                 log.error("runner image {}: unavailable: {}", name, problems.get(name));
             }
         });
@@ -116,10 +124,17 @@ public class RunnerImages {
         if (built != null && (source == null || built.equals(source))) {
             log.info("runner image {}: present", image.name());
         } else if (!properties.buildMissingImages()) {
-            throw new IllegalStateException(built == null ? "missing, and edc.sandbox.build-missing-images is false"
-                    : "built from other sources, and edc.sandbox.build-missing-images is false");
+            throw new IllegalStateException(
+                    built == null
+                            ? "missing, and edc.sandbox.build-missing-images is false"
+                            : "built from other sources, and edc.sandbox.build-missing-images is false");
         } else {
-            log.info("runner image {}: {}", image.name(), built == null ? "missing, building" : "built from other sources than " + properties.runnersDir() + ", rebuilding");
+            log.info(
+                    "runner image {}: {}",
+                    image.name(),
+                    built == null
+                            ? "missing, building"
+                            : "built from other sources than " + properties.runnersDir() + ", rebuilding");
             build(image, source);
         }
         return source == null ? "" : source;
@@ -176,7 +191,8 @@ public class RunnerImages {
             return null;
         }
         List<String> sources = image.sources().isEmpty()
-                ? List.of(Path.of(image.dockerfile()).getParent().toString()) : image.sources();
+                ? List.of(Path.of(image.dockerfile()).getParent().toString())
+                : image.sources();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String source : sources) {
@@ -192,14 +208,16 @@ public class RunnerImages {
             digest.update(parentHash.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Could not read the sources of " + image.name() + " in " + dir.toAbsolutePath(), e);
+            throw new IllegalStateException(
+                    "Could not read the sources of " + image.name() + " in " + dir.toAbsolutePath(), e);
         }
     }
 
     private void build(SandboxProperties.RunnerImage image, String sourceHash) {
         Path dockerfile = properties.runnersDir().resolve(image.dockerfile());
         if (!Files.isRegularFile(dockerfile)) {
-            throw new IllegalStateException("its Dockerfile " + dockerfile.toAbsolutePath() + " does not exist (edc.sandbox.runners-dir)");
+            throw new IllegalStateException(
+                    "its Dockerfile " + dockerfile.toAbsolutePath() + " does not exist (edc.sandbox.runners-dir)");
         }
         long started = System.nanoTime();
         var build = docker.buildImageCmd()
@@ -211,15 +229,17 @@ public class RunnerImages {
                 .withLabels(Map.of(SOURCE_LABEL, sourceHash == null ? "" : sourceHash));
         image.buildArgs().forEach(build::withBuildArg);
         String id = build.exec(new BuildImageResultCallback() {
-            @Override
-            public void onNext(BuildResponseItem item) {
-                if (item.getStream() != null && !item.getStream().isBlank()) {
-                    log.debug("[{}] {}", image.name(), item.getStream().strip());
-                }
-                super.onNext(item);
-            }
-        }).awaitImageId();
-        log.info("runner image {}: built in {} s ({})", image.name(), (System.nanoTime() - started) / 1_000_000_000, id);
+                    @Override
+                    public void onNext(BuildResponseItem item) {
+                        if (item.getStream() != null && !item.getStream().isBlank()) {
+                            log.debug("[{}] {}", image.name(), item.getStream().strip());
+                        }
+                        super.onNext(item);
+                    }
+                })
+                .awaitImageId();
+        log.info(
+                "runner image {}: built in {} s ({})", image.name(), (System.nanoTime() - started) / 1_000_000_000, id);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -5,11 +5,6 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.edc.Roles;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
 
 /** Makes, stops and removes locked-down sandbox containers through the Docker engine. */
 @Component
@@ -44,7 +43,8 @@ class SandboxContainers {
     private final SandboxLoad load;
     private final Hardening hardening;
     // Removal is off the result's path: the result is known once the program has ended.
-    private final ExecutorService remover = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-remover").factory());
+    private final ExecutorService remover = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sandbox-remover").factory());
     // Tells this worker's containers from other workers' on the same engine.
     private final String workerId = UUID.randomUUID().toString();
     private final SecureRandom random = new SecureRandom();
@@ -63,8 +63,10 @@ class SandboxContainers {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the sandboxes' seccomp profile " + file.toAbsolutePath()
-                    + " (edc.sandbox.seccomp-profile)", e);
+            throw new IllegalStateException(
+                    "Cannot read the sandboxes' seccomp profile " + file.toAbsolutePath()
+                            + " (edc.sandbox.seccomp-profile)",
+                    e);
         }
     }
 
@@ -94,7 +96,9 @@ class SandboxContainers {
             InitStream stream = new InitStream(name, recorder::frame, recorder::ended);
             docker.attachContainerCmd(id)
                     .withStdIn(input)
-                    .withStdOut(true).withStdErr(true).withFollowStream(true)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(true)
                     .exec(stream);
             if (!stream.awaitStarted(ATTACH_TIMEOUT_S, TimeUnit.SECONDS)) {
                 throw new SandboxException("Could not attach to sandbox " + id, null);
@@ -107,7 +111,9 @@ class SandboxContainers {
             throw new SandboxException("Interrupted while starting a sandbox", e);
         } catch (RuntimeException e) {
             removeUninterrupted(id);
-            throw e instanceof SandboxException se ? se : new SandboxException("Could not start a sandbox from " + spec.image() + ": " + e.getMessage(), e);
+            throw e instanceof SandboxException se
+                    ? se
+                    : new SandboxException("Could not start a sandbox from " + spec.image() + ": " + e.getMessage(), e);
         }
     }
 
@@ -163,7 +169,10 @@ class SandboxContainers {
 
     private void removeNow(String id) {
         try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            docker.removeContainerCmd(id)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {
@@ -173,10 +182,14 @@ class SandboxContainers {
 
     private String create(SandboxSpec spec, String executionId, Duration lifetime, boolean warm, int uid) {
         Map<String, String> labels = new HashMap<>(Map.of(
-                SandboxLabels.SANDBOX, "true",
-                SandboxLabels.EXECUTION, executionId,
-                SandboxLabels.WORKER, workerId,
-                SandboxLabels.DEADLINE, Long.toString(Instant.now().plus(lifetime).getEpochSecond())));
+                SandboxLabels.SANDBOX,
+                "true",
+                SandboxLabels.EXECUTION,
+                executionId,
+                SandboxLabels.WORKER,
+                workerId,
+                SandboxLabels.DEADLINE,
+                Long.toString(Instant.now().plus(lifetime).getEpochSecond())));
         if (warm) {
             labels.put(SandboxLabels.POOL, "true");
         }
@@ -188,17 +201,21 @@ class SandboxContainers {
         try {
             return docker.createContainerCmd(spec.image())
                     .withHostConfig(hardening.hostConfig(spec, uid))
-                    .withUser("0:0")                                  // the init only: it runs everything else as uid and uid+1
+                    .withUser("0:0") // the init only: it runs everything else as uid and uid+1
                     .withCmd(command)
-                    .withEnv(List.of())                               // nothing of the worker's environment
+                    .withEnv(List.of()) // nothing of the worker's environment
                     .withNetworkDisabled(true)
                     .withHostName("sandbox")
                     .withWorkingDir("/tmp")
-                    .withTty(false)                                   // stdout and stderr stay apart
-                    .withAttachStdin(true).withStdinOpen(true).withStdInOnce(true)
-                    .withAttachStdout(true).withAttachStderr(true)
+                    .withTty(false) // stdout and stderr stay apart
+                    .withAttachStdin(true)
+                    .withStdinOpen(true)
+                    .withStdInOnce(true)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
                     .withLabels(labels)
-                    .exec().getId();
+                    .exec()
+                    .getId();
         } catch (NotFoundException e) {
             throw new SandboxException("Runner image " + spec.image() + " is missing on the Docker engine", e);
         } catch (DockerException e) {

@@ -1,11 +1,10 @@
 package dev.edc.sandbox;
 
+import java.time.Duration;
+import java.util.List;
 import lombok.Builder;
 import lombok.NonNull;
 import lombok.Singular;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * What one run is given (runners/PROTOCOL.md, "The job"): the program's files and how to compile
@@ -53,10 +52,8 @@ public record SandboxJob(
     }
 
     /** A file of the program: a relative path of {@code [A-Za-z0-9._-]} segments, and its bytes. */
-    public record SourceFile(String path, byte[] content) {
-    }
+    public record SourceFile(String path, byte[] content) {}
 
     /** One test case's input: its stdin, and its own arguments (null: the job's). */
-    public record TestInput(byte[] stdin, List<String> args) {
-    }
+    public record TestInput(byte[] stdin, List<String> args) {}
 }

@@ -14,6 +14,5 @@ final class SandboxLabels {
     /** Marks a container started ahead of demand, waiting in the warm pool. */
     static final String POOL = "dev.edc.pool";
 
-    private SandboxLabels() {
-    }
+    private SandboxLabels() {}
 }

@@ -54,7 +54,7 @@ public class SandboxLoad {
      */
     void awaitRoom(Duration patience, Duration max) throws InterruptedException {
         long start = System.nanoTime();
-        for (;;) {
+        for (; ; ) {
             long waited = System.nanoTime() - start;
             boolean busy = waited < patience.toNanos() ? running.get() > 0 : saturated();
             if (!busy || waited >= max.toNanos()) {

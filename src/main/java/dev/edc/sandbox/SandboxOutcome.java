@@ -32,9 +32,13 @@ public record SandboxOutcome(Compilation compilation, List<Run> runs, Long peakM
      * @param outOfMemory     the kernel killed it for memory
      * @param time            how long it took
      */
-    public record Compilation(boolean succeeded, String output, boolean outputTruncated, boolean timedOut,
-                              boolean outOfMemory, Duration time) {
-    }
+    public record Compilation(
+            boolean succeeded,
+            String output,
+            boolean outputTruncated,
+            boolean timedOut,
+            boolean outOfMemory,
+            Duration time) {}
 
     /**
      * One run of the program.
@@ -52,8 +56,17 @@ public record SandboxOutcome(Compilation compilation, List<Run> runs, Long peakM
      * @param cpuTime         its CPU time
      * @param maxRssKb        the largest resident size of any of its processes
      */
-    public record Run(int index, int exitCode, int signal, String stdout, String stderr, boolean outputTruncated,
-                      boolean timedOut, boolean memoryExceeded, boolean stopped, Duration time, Duration cpuTime,
-                      long maxRssKb) {
-    }
+    public record Run(
+            int index,
+            int exitCode,
+            int signal,
+            String stdout,
+            String stderr,
+            boolean outputTruncated,
+            boolean timedOut,
+            boolean memoryExceeded,
+            boolean stopped,
+            Duration time,
+            Duration cpuTime,
+            long maxRssKb) {}
 }

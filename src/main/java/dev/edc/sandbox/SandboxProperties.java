@@ -3,15 +3,14 @@ package dev.edc.sandbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How sandboxes are made: {@code edc.sandbox.*}. Limits that a request chooses (time, memory,
@@ -63,6 +62,5 @@ public record SandboxProperties(
             @NotBlank String name,
             @NotBlank String dockerfile,
             @DefaultValue Map<String, String> buildArgs,
-            @DefaultValue List<String> sources) {
-    }
+            @DefaultValue List<String> sources) {}
 }

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** UTF-8 text from bytes that may have been cut anywhere. */
 final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /**
      * Decodes bytes; when they were cut at a cap, a character split by the cut is left out
@@ -38,12 +37,17 @@ final class Utf8 {
 
     /** Decodes a stream of chunks, carrying a character split between two chunks over to the next. */
     static final class StreamDecoder {
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private byte[] carry = new byte[0];
 
         String next(byte[] chunk) {
-            ByteBuffer in = ByteBuffer.allocate(carry.length + chunk.length).put(carry).put(chunk).flip();
+            ByteBuffer in = ByteBuffer.allocate(carry.length + chunk.length)
+                    .put(carry)
+                    .put(chunk)
+                    .flip();
             CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
             decoder.decode(in, out, false);
             carry = new byte[in.remaining()];

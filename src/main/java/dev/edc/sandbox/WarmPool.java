@@ -2,14 +2,6 @@ package dev.edc.sandbox;
 
 import dev.edc.Roles;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
 
 /**
  * Containers started ahead of demand, their init (and warm runner, if the spec has one) waiting
@@ -44,11 +43,13 @@ class WarmPool {
     private final Map<SandboxSpec, Integer> targets = new ConcurrentHashMap<>();
     private final Map<SandboxSpec, ConcurrentLinkedDeque<LiveContainer>> idle = new ConcurrentHashMap<>();
     private final Map<SandboxSpec, Instant> lastDemand = new ConcurrentHashMap<>();
-    private final Map<SandboxSpec, Long> footprints = new ConcurrentHashMap<>(); // the last idle memory measured, per kind
+    private final Map<SandboxSpec, Long> footprints =
+            new ConcurrentHashMap<>(); // the last idle memory measured, per kind
     private final AtomicBoolean filling = new AtomicBoolean();
     private volatile boolean open;
     // One container started at a time: refilling must not starve the jobs running on this host.
-    private final ExecutorService filler = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("warm-pool").factory());
+    private final ExecutorService filler = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("warm-pool").factory());
 
     private final TaskScheduler scheduler;
 
@@ -86,7 +87,9 @@ class WarmPool {
             return dead;
         });
         // A ready one (warmed up) first; else the oldest, which is the nearest to ready.
-        LiveContainer container = waiting.stream().filter(c -> c.recorder().isReady()).findFirst()
+        LiveContainer container = waiting.stream()
+                .filter(c -> c.recorder().isReady())
+                .findFirst()
                 .or(() -> Optional.ofNullable(waiting.peekFirst()))
                 .filter(waiting::remove)
                 .orElse(null);
@@ -145,7 +148,9 @@ class WarmPool {
         for (var entry : idle.entrySet()) {
             boolean unused = !inDemand(entry.getKey(), now);
             entry.getValue().removeIf(container -> {
-                boolean retire = unused || container.startedAt().plus(properties.maxAge()).isBefore(now) || container.recorder().hasEnded();
+                boolean retire = unused
+                        || container.startedAt().plus(properties.maxAge()).isBefore(now)
+                        || container.recorder().hasEnded();
                 if (retire) {
                     containers.discard(container);
                 }
@@ -204,8 +209,10 @@ class WarmPool {
                 return;
             }
             try {
-                LiveContainer container = containers.start(key, "pool", properties.maxAge().plus(LABEL_GRACE), true);
-                ConcurrentLinkedDeque<LiveContainer> waiting = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+                LiveContainer container =
+                        containers.start(key, "pool", properties.maxAge().plus(LABEL_GRACE), true);
+                ConcurrentLinkedDeque<LiveContainer> waiting =
+                        idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
                 waiting.addLast(container);
                 if (!open && waiting.remove(container)) { // closed while it started
                     containers.discard(container);
@@ -233,7 +240,9 @@ class WarmPool {
         double lowestFill = 1;
         for (var target : targets.entrySet()) {
             SandboxSpec key = target.getKey();
-            double fill = (double) idle.getOrDefault(key, new ConcurrentLinkedDeque<>()).size() / target.getValue();
+            double fill = (double) idle.getOrDefault(key, new ConcurrentLinkedDeque<>())
+                            .size()
+                    / target.getValue();
             if (fill < lowestFill && inDemand(key, now) && estimate(key) <= room) {
                 wanted = key;
                 lowestFill = fill;
@@ -244,13 +253,18 @@ class WarmPool {
 
     /** Whether the language had a job within the idle period: else its pool shrinks to nothing. */
     private boolean inDemand(SandboxSpec key, Instant now) {
-        return !lastDemand.getOrDefault(key, Instant.EPOCH).plus(properties.idleAfter()).isBefore(now);
+        return !lastDemand
+                .getOrDefault(key, Instant.EPOCH)
+                .plus(properties.idleAfter())
+                .isBefore(now);
     }
 
     private String describeTargets() {
-        return targets.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey().image()).toList().toString();
+        return targets.entrySet().stream()
+                .map(e -> e.getValue() + " × " + e.getKey().image())
+                .toList()
+                .toString();
     }
 
-    record PoolSize(int containers, long memoryBytes, long memoryLimitBytes) {
-    }
+    record PoolSize(int containers, long memoryBytes, long memoryLimitBytes) {}
 }

@@ -4,12 +4,11 @@ import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionResult;
 import dev.edc.execution.ResultStore;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Records as JSON strings under {@code edc:execution:[<owner>:]<uuid>}, with a TTL; creation is
@@ -32,7 +31,8 @@ class RedisResultStore implements ResultStore {
 
     @Override
     public boolean create(ExecutionKey key, ExecutionResult record) {
-        return Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(redisKey(key), json.writeValueAsString(record), ttl));
+        return Boolean.TRUE.equals(
+                redis.opsForValue().setIfAbsent(redisKey(key), json.writeValueAsString(record), ttl));
     }
 
     @Override

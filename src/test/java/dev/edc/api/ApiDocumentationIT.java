@@ -1,10 +1,17 @@
 package dev.edc.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.edc.EdcClient;
 import dev.edc.IntegrationTest;
 import dev.edc.execution.ExecutionRequest;
 import dev.edc.execution.ExecutionResult;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,14 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
-
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document and Swagger UI that springdoc serves match what the controllers really do. */
 class ApiDocumentationIT extends IntegrationTest {
@@ -44,16 +43,23 @@ class ApiDocumentationIT extends IntegrationTest {
         Set<String> handled = new HashSet<>();
         mappings.getHandlerMethods().forEach((mapping, handler) -> {
             if (handler.getBeanType().getPackageName().equals(ApiDocumentationIT.class.getPackageName())) {
-                mapping.getPathPatternsCondition().getPatternValues().forEach(path -> mapping.getMethodsCondition().getMethods()
-                        .forEach(method -> handled.add(method + " " + path)));
+                mapping.getPathPatternsCondition()
+                        .getPatternValues()
+                        .forEach(path -> mapping.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> handled.add(method + " " + path)));
             }
         });
 
         Set<String> documented = new HashSet<>();
-        document.get("paths").properties().forEach(path -> path.getValue().propertyNames()
-                .forEach(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .propertyNames()
+                        .forEach(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
 
-        assertThat(documented).isEqualTo(handled)
+        assertThat(documented)
+                .isEqualTo(handled)
                 .contains("POST /execute-code", "GET /executions/{uuid}", "GET /languages");
     }
 
@@ -70,9 +76,13 @@ class ApiDocumentationIT extends IntegrationTest {
         JsonNode responses = operation(path, method).get("responses");
 
         assertThat(responses.propertyNames()).containsExactlyInAnyOrderElementsOf(statuses);
-        responses.properties().stream().filter(response -> response.getKey().matches("[45]\\d\\d")).forEach(problem ->
-                assertThat(problem.getValue().at("/content/application~1problem+json/schema/$ref").asString())
-                        .as("%s %s %s", method, path, problem.getKey()).isEqualTo("#/components/schemas/ProblemDetail"));
+        responses.properties().stream()
+                .filter(response -> response.getKey().matches("[45]\\d\\d"))
+                .forEach(problem -> assertThat(problem.getValue()
+                                .at("/content/application~1problem+json/schema/$ref")
+                                .asString())
+                        .as("%s %s %s", method, path, problem.getKey())
+                        .isEqualTo("#/components/schemas/ProblemDetail"));
     }
 
     @Test
@@ -82,7 +92,8 @@ class ApiDocumentationIT extends IntegrationTest {
         assertThat(responses.at("/202/headers").has("Location")).isTrue();
         assertThat(responses.at("/429/headers").has("Retry-After")).isTrue();
         assertThat(responses.at("/503/headers").has("Retry-After")).isTrue();
-        assertThat(operation("/execute-code", "post").at("/parameters/0/name").asString()).isEqualTo("wait");
+        assertThat(operation("/execute-code", "post").at("/parameters/0/name").asString())
+                .isEqualTo("wait");
     }
 
     static Stream<Arguments> records() {
@@ -97,14 +108,19 @@ class ApiDocumentationIT extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("records")
     void shouldDescribeEachRecordWithTheFieldsItIsWrittenWith(String schema, Class<? extends Record> type) {
-        assertThat(schema(schema).get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(jsonNames(type));
+        assertThat(schema(schema).get("properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(jsonNames(type));
     }
 
     @Test
     void shouldRequireWhatApiMdRequires() {
-        assertThat(schema("ExecutionRequest").get("required").values()).extracting(JsonNode::asString)
+        assertThat(schema("ExecutionRequest").get("required").values())
+                .extracting(JsonNode::asString)
                 .containsExactlyInAnyOrder("language"); // and code or files: one of the two
-        assertThat(operation("/execute-code", "post").at("/requestBody/required").asBoolean()).isTrue();
+        assertThat(operation("/execute-code", "post")
+                        .at("/requestBody/required")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -125,12 +141,18 @@ class ApiDocumentationIT extends IntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(jsonNames(ExecutionController.Accepted.class));
         assertThat(responses.at("/200/content/application~1json/example").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(jsonNames(ExecutionResult.class));
-        assertThat(responses.at("/200/content/application~1json/example/stdout").asString()).isEqualTo("Hello, World!\n");
+        assertThat(responses.at("/200/content/application~1json/example/stdout").asString())
+                .isEqualTo("Hello, World!\n");
         JsonNode examples = operation("/execute-code", "post").at("/requestBody/content/application~1json/examples");
-        Set<String> exampleFields = new HashSet<>(examples.at("/every field/value").propertyNames());
+        Set<String> exampleFields =
+                new HashSet<>(examples.at("/every field/value").propertyNames());
         exampleFields.addAll(examples.at("/several files/value").propertyNames());
-        assertThat(exampleFields).as("the fields of the examples together").containsExactlyInAnyOrderElementsOf(jsonNames(ExecutionRequest.class));
-        assertThat(responses.at("/400/content/application~1problem+json/examples/unknown language/value/detail").asString())
+        assertThat(exampleFields)
+                .as("the fields of the examples together")
+                .containsExactlyInAnyOrderElementsOf(jsonNames(ExecutionRequest.class));
+        assertThat(responses
+                        .at("/400/content/application~1problem+json/examples/unknown language/value/detail")
+                        .asString())
                 .isEqualTo("Language 'cobol' is not supported. Supported languages: java, javascript.");
     }
 
@@ -144,12 +166,15 @@ class ApiDocumentationIT extends IntegrationTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
-        assertThat(edc.get("/v3/api-docs/swagger-config").json().get("url").asString()).isEqualTo("/v3/api-docs");
+        assertThat(edc.get("/v3/api-docs/swagger-config").json().get("url").asString())
+                .isEqualTo("/v3/api-docs");
     }
 
     private JsonNode operation(String path, String method) {
         JsonNode operation = document.get("paths").path(path).path(method);
-        assertThat(operation.isMissingNode()).as("%s %s documented", method, path).isFalse();
+        assertThat(operation.isMissingNode())
+                .as("%s %s documented", method, path)
+                .isFalse();
         return operation;
     }
 
@@ -161,7 +186,9 @@ class ApiDocumentationIT extends IntegrationTest {
 
     /** A record's JSON member names: its components, renamed where {@code @JsonProperty} says so. */
     private static Set<String> jsonNames(Class<? extends Record> type) {
-        return new HashSet<>(Arrays.stream(type.getRecordComponents()).map(ApiDocumentationIT::jsonName).toList());
+        return new HashSet<>(Arrays.stream(type.getRecordComponents())
+                .map(ApiDocumentationIT::jsonName)
+                .toList());
     }
 
     private static String jsonName(RecordComponent component) {

@@ -1,7 +1,11 @@
 package dev.edc.delivery;
 
+import static dev.edc.EdcClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edc.EdcClient;
 import dev.edc.IntegrationTest;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,11 +16,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
-import java.util.Map;
-
-import static dev.edc.EdcClient.uniqueId;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The queue is bounded: past its bound the broker refuses a job and the API answers 429 with
  * Retry-After, leaving nothing behind; a job queue deleted under a running EDC is a 503, not a
@@ -24,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its own bounded at two jobs: the shared queue keeps its bound.
  */
 @ActiveProfiles("api")
-@TestPropertySource(properties = {"edc.queue.name=" + BackpressureIT.QUEUE, "edc.queue.max-length=2",
-        "edc.execution.result-ttl=10m"})
+@TestPropertySource(
+        properties = {"edc.queue.name=" + BackpressureIT.QUEUE, "edc.queue.max-length=2", "edc.execution.result-ttl=10m"
+        })
 @DirtiesContext
 class BackpressureIT extends IntegrationTest {
 
@@ -61,8 +61,12 @@ class BackpressureIT extends IntegrationTest {
         assertThat(full.json().get("title").asString()).isEqualTo("Queue full");
         assertThat(full.json().get("detail").asString()).contains("queue is full", "nothing was queued");
         assertThat(Long.parseLong(full.header("Retry-After"))).isPositive();
-        assertThat(edc.get("/executions/" + refused).status()).as("no record left behind").isEqualTo(404);
-        assertThat(admin.getQueueInfo(QUEUE).getMessageCount()).as("jobs held by the queue").isEqualTo(2);
+        assertThat(edc.get("/executions/" + refused).status())
+                .as("no record left behind")
+                .isEqualTo(404);
+        assertThat(admin.getQueueInfo(QUEUE).getMessageCount())
+                .as("jobs held by the queue")
+                .isEqualTo(2);
     }
 
     @Test
@@ -76,10 +80,13 @@ class BackpressureIT extends IntegrationTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("detail").asString()).contains("does not exist", "nothing was queued");
         assertThat(refused.header("Retry-After")).isNotNull();
-        assertThat(edc.get("/executions/" + uuid).status()).as("no record left behind").isEqualTo(404);
+        assertThat(edc.get("/executions/" + uuid).status())
+                .as("no record left behind")
+                .isEqualTo(404);
     }
 
     private EdcClient.Response submit(String uuid) {
-        return edc.post("/execute-code", EdcClient.json(Map.of("uuid", uuid, "language", "js", "code", "console.log(1)")));
+        return edc.post(
+                "/execute-code", EdcClient.json(Map.of("uuid", uuid, "language", "js", "code", "console.log(1)")));
     }
 }

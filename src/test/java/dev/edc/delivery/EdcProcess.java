@@ -1,5 +1,8 @@
 package dev.edc.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,9 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -37,7 +37,8 @@ final class EdcProcess implements AutoCloseable {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
     private EdcProcess(String name, String profile, int port, Map<String, String> environment, List<String> settings) {
@@ -52,8 +53,10 @@ final class EdcProcess implements AutoCloseable {
         }
         this.command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", // light on a 2-core machine running several of these
-                "-jar", jar().toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", // light on a 2-core machine running several of these
+                "-jar",
+                jar().toString(),
                 "--spring.profiles.active=" + profile,
                 "--server.port=" + port,
                 "--spring.main.banner-mode=off"));
@@ -88,12 +91,16 @@ final class EdcProcess implements AutoCloseable {
     /** Waits until its readiness probe answers 200 (broker, store and, for a worker, Docker are up). */
     EdcProcess awaitReady() {
         try {
-            await(name + " ready").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError(name + " exited with " + process.exitValue() + " before it was ready; log:\n" + tail(40));
-                }
-                return ready();
-            });
+            await(name + " ready")
+                    .atMost(READY_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError(name + " exited with " + process.exitValue()
+                                    + " before it was ready; log:\n" + tail(40));
+                        }
+                        return ready();
+                    });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(name + " not ready within " + READY_TIMEOUT + "; log:\n" + tail(40), e);
         }
@@ -181,8 +188,12 @@ final class EdcProcess implements AutoCloseable {
 
     private boolean ready() {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -194,12 +205,15 @@ final class EdcProcess implements AutoCloseable {
 
     private static Path jar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            Path jar = files.filter(file -> file.getFileName().toString().matches("edc-.*\\.jar")).findFirst().orElse(null);
-            assertThat(jar).as("the EDC jar in target/ (failsafe runs after package)").isNotNull();
+            Path jar = files.filter(file -> file.getFileName().toString().matches("edc-.*\\.jar"))
+                    .findFirst()
+                    .orElse(null);
+            assertThat(jar)
+                    .as("the EDC jar in target/ (failsafe runs after package)")
+                    .isNotNull();
             return jar.toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
 }

@@ -3,7 +3,6 @@ package dev.edc.delivery;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** Whether RabbitMQ and Redis are named by the environment (else the tests would use Testcontainers). */
     static boolean hasRunningServices() {
@@ -31,7 +29,8 @@ final class Machine {
         factory.setUsername(env("SPRING_RABBITMQ_USERNAME", "guest"));
         factory.setPassword(env("SPRING_RABBITMQ_PASSWORD", "guest"));
         factory.setVirtualHost(env("SPRING_RABBITMQ_VIRTUAL_HOST", "/"));
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
             channel.queueDelete(name);
             channel.queueDelete(name + ".dead");
             channel.exchangeDelete(name + ".dlx");
@@ -43,11 +42,17 @@ final class Machine {
     /** Removes the sandbox containers of an execution, such as the one a killed worker left running. */
     static void removeSandboxesOf(String uuid) {
         try {
-            Process list = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=dev.edc.execution=" + uuid).start();
-            List<String> ids = new String(list.getInputStream().readAllBytes()).lines().filter(id -> !id.isBlank()).toList();
+            Process list =
+                    new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=dev.edc.execution=" + uuid).start();
+            List<String> ids = new String(list.getInputStream().readAllBytes())
+                    .lines()
+                    .filter(id -> !id.isBlank())
+                    .toList();
             list.waitFor(20, TimeUnit.SECONDS);
             for (String id : ids) {
-                Process remove = new ProcessBuilder("docker", "rm", "-f", id).redirectErrorStream(true).start();
+                Process remove = new ProcessBuilder("docker", "rm", "-f", id)
+                        .redirectErrorStream(true)
+                        .start();
                 remove.getInputStream().transferTo(OutputStream.nullOutputStream());
                 remove.waitFor(20, TimeUnit.SECONDS);
             }

@@ -1,6 +1,15 @@
 package dev.edc.delivery;
 
+import static dev.edc.EdcClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.edc.EdcClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,16 +25,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static dev.edc.EdcClient.uniqueId;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * The broker and the store go away and come back while jobs are queued and running. EDC (API
  * and worker in one process) runs against a RabbitMQ node and a Redis of this test's own, which it
@@ -33,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * and leaves nothing half-made; once it is back EDC reconnects by itself and every job accepted
  * before gets exactly one result.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"edc.pool.enabled=false", "edc.worker.concurrency=2"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
@@ -50,7 +50,9 @@ class OutageIT {
 
     @BeforeAll
     static void startOwnBrokerAndStore() {
-        assumeTrue(RabbitNode.available() && RedisNode.available(), "needs rabbitmq-server and redis-server on this machine");
+        assumeTrue(
+                RabbitNode.available() && RedisNode.available(),
+                "needs rabbitmq-server and redis-server on this machine");
         rabbit.start();
         redis.start();
     }
@@ -75,7 +77,10 @@ class OutageIT {
     @BeforeEach
     void connect() {
         edc = new EdcClient(port);
-        assertThat(edc.run(jsRequest(uniqueId("warm-up"), "console.log('up')")).get("status").asString()).isEqualTo("SUCCESS");
+        assertThat(edc.run(jsRequest(uniqueId("warm-up"), "console.log('up')"))
+                        .get("status")
+                        .asString())
+                .isEqualTo("SUCCESS");
     }
 
     @AfterEach
@@ -97,9 +102,13 @@ class OutageIT {
         assertThat(down.contentType()).startsWith("application/problem+json");
         assertThat(down.json().get("detail").asString()).contains("RabbitMQ", "nothing was queued");
         assertThat(down.header("Retry-After")).isNotBlank();
-        assertThat(edc.get("/executions/" + refused).status()).as("its record was withdrawn").isEqualTo(404);
+        assertThat(edc.get("/executions/" + refused).status())
+                .as("its record was withdrawn")
+                .isEqualTo(404);
         assertEachGotItsOneResult(jobs);
-        assertThat(edc.run(jsRequest(uniqueId("after-broker"), "console.log('reconnected')")).get("stdout").asString())
+        assertThat(edc.run(jsRequest(uniqueId("after-broker"), "console.log('reconnected')"))
+                        .get("stdout")
+                        .asString())
                 .isEqualTo("reconnected\n");
         assertThat(edc.get("/executions/" + refused).status()).as("never run").isEqualTo(404);
     }
@@ -124,11 +133,16 @@ class OutageIT {
         assertThat(read.status()).isEqualTo(503);
         assertThat(readiness.status()).as("not ready without its store").isEqualTo(503);
         assertEachGotItsOneResult(jobs);
-        assertThat(output.getOut()).as("the worker says what it could not do")
+        assertThat(output.getOut())
+                .as("the worker says what it could not do")
                 .contains("the result store (Redis) is unavailable");
-        assertThat(edc.run(jsRequest(uniqueId("after-store"), "console.log('reconnected')")).get("stdout").asString())
+        assertThat(edc.run(jsRequest(uniqueId("after-store"), "console.log('reconnected')"))
+                        .get("stdout")
+                        .asString())
                 .isEqualTo("reconnected\n");
-        assertThat(edc.get("/executions/" + refused).status()).as("nothing half-made").isEqualTo(404);
+        assertThat(edc.get("/executions/" + refused).status())
+                .as("nothing half-made")
+                .isEqualTo(404);
         assertThat(output.getOut()).doesNotContain("execution " + refused + ": running");
     }
 
@@ -137,7 +151,8 @@ class OutageIT {
         for (int i = 0; i < count; i++) {
             String uuid = uniqueId("outage");
             Job job = new Job(uuid, i, edc.subscribe("/topic/status/" + uuid), edc.subscribe("/topic/result/" + uuid));
-            EdcClient.Response accepted = edc.post("/execute-code", js(uuid, "setTimeout(() => console.log(" + i + "), 2500)"));
+            EdcClient.Response accepted =
+                    edc.post("/execute-code", js(uuid, "setTimeout(() => console.log(" + i + "), 2500)"));
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
             jobs.add(job);
         }
@@ -156,9 +171,13 @@ class OutageIT {
             JsonNode result = job.results().next(RESULT_WAIT);
             assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("SUCCESS");
             assertThat(result.get("stdout").asString()).isEqualTo(job.index() + "\n");
-            assertThat(edc.get("/executions/" + job.uuid()).json()).as("stored as pushed").isEqualTo(result);
+            assertThat(edc.get("/executions/" + job.uuid()).json())
+                    .as("stored as pushed")
+                    .isEqualTo(result);
         }
-        await("no second result").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await("no second result")
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> jobs.stream().allMatch(job -> job.results().pending() == 0));
     }
 
@@ -170,6 +189,5 @@ class OutageIT {
         return Map.of("uuid", uuid, "language", "javascript", "code", code);
     }
 
-    private record Job(String uuid, int index, EdcClient.Subscription status, EdcClient.Subscription results) {
-    }
+    private record Job(String uuid, int index, EdcClient.Subscription status, EdcClient.Subscription results) {}
 }

@@ -1,6 +1,7 @@
 package dev.edc.delivery;
 
 import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,24 +70,31 @@ final class RabbitNode implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(SERVER.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("server.out").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            base.resolve("server.out").toFile()));
             builder.environment().putAll(environment);
             server = builder.start();
             Process started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {   // never outlives the tests
-                started.descendants().forEach(ProcessHandle::destroyForcibly);
-                started.destroyForcibly();
-            }));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> { // never outlives the tests
+                                started.descendants().forEach(ProcessHandle::destroyForcibly);
+                                started.destroyForcibly();
+                            }));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start RabbitMQ node " + node, e);
         }
         // await_startup fails at once while the node has not registered its name yet: ask again
-        await("RabbitMQ node " + node + " started").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!server.isAlive()) {
-                throw new AssertionError("RabbitMQ node " + node + " exited while starting:\n" + read("server.out"));
-            }
-            return ctl(Duration.ofSeconds(30), "await_startup") == 0;
-        });
+        await("RabbitMQ node " + node + " started")
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!server.isAlive()) {
+                        throw new AssertionError(
+                                "RabbitMQ node " + node + " exited while starting:\n" + read("server.out"));
+                    }
+                    return ctl(Duration.ofSeconds(30), "await_startup") == 0;
+                });
     }
 
     private String read(String file) {
@@ -118,7 +126,8 @@ final class RabbitNode implements AutoCloseable {
         stop();
         killTree();
         try (Stream<Path> files = Files.walk(base)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind is harmless
         }
@@ -130,7 +139,8 @@ final class RabbitNode implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("ctl.out").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            base.resolve("ctl.out").toFile()));
             builder.environment().putAll(environment);
             Process ctl = builder.start();
             if (!ctl.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,6 +1,7 @@
 package dev.edc.delivery;
 
 import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,9 @@ final class RedisNode implements AutoCloseable {
 
     static boolean available() {
         try {
-            Process probe = new ProcessBuilder("redis-server", "--version").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder("redis-server", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             probe.getInputStream().transferTo(OutputStream.nullOutputStream());
             return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (IOException e) {
@@ -56,16 +59,30 @@ final class RedisNode implements AutoCloseable {
 
     void start() {
         try {
-            server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "yes", "--dir", dir.toString())
+            server = new ProcessBuilder(
+                            "redis-server",
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "yes",
+                            "--dir",
+                            dir.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("server.out").toFile()))
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly)); // never outlives the tests
         } catch (IOException e) {
             throw new UncheckedIOException("could not start redis-server", e);
         }
-        await("redis-server on port " + port).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(this::ping);
+        await("redis-server on port " + port)
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(this::ping);
     }
 
     /** SIGTERM: Redis writes its append-only file and exits. */
@@ -88,7 +105,8 @@ final class RedisNode implements AutoCloseable {
     public void close() {
         stop();
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind is harmless
         }

@@ -1,10 +1,11 @@
 package dev.edc.delivery;
 
-import dev.edc.EdcClient;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static dev.edc.EdcClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.edc.EdcClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,11 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.edc.EdcClient.uniqueId;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Soak: 2,000 short JavaScript jobs posted by concurrent clients across two API nodes, two workers,
@@ -38,7 +37,9 @@ class SoakIT {
 
     @Test
     void shouldGiveEveryJobExactlyOneResultWhileAWorkerIsKilledAndRestarted() throws Exception {
-        assumeTrue(Machine.hasRunningServices(), "needs the RabbitMQ and Redis named by SPRING_RABBITMQ_HOST and SPRING_DATA_REDIS_HOST");
+        assumeTrue(
+                Machine.hasRunningServices(),
+                "needs the RabbitMQ and Redis named by SPRING_RABBITMQ_HOST and SPRING_DATA_REDIS_HOST");
         String queue = "edc.jobs.soak-it";
         try (TwoByTwo nodes = new TwoByTwo(queue, true)) {
             nodes.start();
@@ -70,8 +71,16 @@ class SoakIT {
                 posting.add(clients.submit(() -> {
                     for (int j = client; j < JOBS; j += CLIENTS) {
                         subscriptions[j] = listeners.get(client).subscribe("/topic/result/" + uuids.get(j));
-                        EdcClient.Response response = posters.get(client).post("/execute-code", EdcClient.json(
-                                Map.of("uuid", uuids.get(j), "language", "javascript", "code", "console.log(" + j + ")")));
+                        EdcClient.Response response = posters.get(client)
+                                .post(
+                                        "/execute-code",
+                                        EdcClient.json(Map.of(
+                                                "uuid",
+                                                uuids.get(j),
+                                                "language",
+                                                "javascript",
+                                                "code",
+                                                "console.log(" + j + ")")));
                         if (response.status() == 202) {
                             accepted.incrementAndGet();
                         } else {
@@ -91,11 +100,14 @@ class SoakIT {
                     nodes.worker1.kill();
                     System.out.printf("[soak] worker-1 killed (SIGKILL) after %d results%n", received);
                     nodes.worker1.start().awaitReady();
-                    System.out.printf("[soak] worker-1 restarted in %d s%n", Duration.ofNanos(System.nanoTime() - killedAt).toSeconds());
+                    System.out.printf(
+                            "[soak] worker-1 restarted in %d s%n",
+                            Duration.ofNanos(System.nanoTime() - killedAt).toSeconds());
                     received = received(subscriptions);
                 }
                 if (System.nanoTime() > nextReport) {
-                    System.out.printf("[soak] %d s: %d accepted, %d results received%n",
+                    System.out.printf(
+                            "[soak] %d s: %d accepted, %d results received%n",
                             Duration.ofNanos(System.nanoTime() - started).toSeconds(), accepted.get(), received);
                     nextReport = System.nanoTime() + Duration.ofSeconds(15).toNanos();
                 }
@@ -107,14 +119,22 @@ class SoakIT {
             assertThat(killed).as("a worker was killed midway").isTrue();
         }
         int all = received(subscriptions);
-        await("no second copy").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> received(subscriptions) == all);
+        await("no second copy")
+                .during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> received(subscriptions) == all);
         report(nodes, uuids, subscriptions, accepted.get(), posters, started);
         listeners.forEach(EdcClient::close);
         posters.forEach(EdcClient::close);
     }
 
-    private static void report(TwoByTwo nodes, List<String> uuids, EdcClient.Subscription[] subscriptions, int accepted,
-                               List<EdcClient> readers, long started) {
+    private static void report(
+            TwoByTwo nodes,
+            List<String> uuids,
+            EdcClient.Subscription[] subscriptions,
+            int accepted,
+            List<EdcClient> readers,
+            long started) {
         int exactlyOne = 0;
         int none = 0;
         int several = 0;
@@ -148,14 +168,18 @@ class SoakIT {
         long onWorker2 = countRuns(nodes.worker2, runs);
         long runTwice = runs.values().stream().filter(count -> count > 1).count();
 
-        System.out.printf("[soak] %d jobs, %d clients, 2 API nodes, 2 workers, %d s%n", JOBS, CLIENTS,
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.out.printf(
+                "[soak] %d jobs, %d clients, 2 API nodes, 2 workers, %d s%n",
+                JOBS, CLIENTS, Duration.ofNanos(System.nanoTime() - started).toSeconds());
         System.out.printf("[soak] accepted (202): %d%n", accepted);
-        System.out.printf("[soak] stored with a final result: %d (SUCCESS with the right output: %d)%n", storedFinal, success);
-        System.out.printf("[soak] subscribers with exactly one message: %d, with none: %d, with more than one: %d%n",
+        System.out.printf(
+                "[soak] stored with a final result: %d (SUCCESS with the right output: %d)%n", storedFinal, success);
+        System.out.printf(
+                "[soak] subscribers with exactly one message: %d, with none: %d, with more than one: %d%n",
                 exactlyOne, none, several);
         System.out.printf("[soak] pushed result equal to the stored one: %d%n", pushedAsStored);
-        System.out.printf("[soak] runs: worker-1 %d, worker-2 %d; jobs run twice (redelivered after the kill): %d%n",
+        System.out.printf(
+                "[soak] runs: worker-1 %d, worker-2 %d; jobs run twice (redelivered after the kill): %d%n",
                 onWorker1, onWorker2, runTwice);
 
         assertThat(accepted).isEqualTo(JOBS);

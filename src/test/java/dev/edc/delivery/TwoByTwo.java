@@ -1,6 +1,7 @@
 package dev.edc.delivery;
 
 import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,7 @@ final class TwoByTwo implements AutoCloseable {
 
     TwoByTwo(String queue, boolean warmPool) {
         Map<String, String> environment = Map.of(
-                "EDC_QUEUE_NAME", queue,
-                "EDC_POOL_ENABLED", Boolean.toString(warmPool),
-                "EDC_WORKER_CONCURRENCY", "2");
+                "EDC_QUEUE_NAME", queue, "EDC_POOL_ENABLED", Boolean.toString(warmPool), "EDC_WORKER_CONCURRENCY", "2");
         apiA = EdcProcess.api("api-a", 18090, environment);
         apiB = EdcProcess.api("api-b", 18091, environment);
         worker1 = EdcProcess.worker("worker-1", 18092, environment);
@@ -46,8 +45,14 @@ final class TwoByTwo implements AutoCloseable {
 
     /** The worker whose log says it took the execution, waiting for it up to the timeout. */
     EdcProcess awaitWorkerRunning(String uuid, Duration timeout) {
-        return await("a worker taking " + uuid).atMost(timeout).pollInterval(Duration.ofMillis(100))
-                .until(() -> workers().stream().filter(worker -> worker.ran(uuid)).findFirst(), Optional::isPresent)
+        return await("a worker taking " + uuid)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> workers().stream()
+                                .filter(worker -> worker.ran(uuid))
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
     }
 

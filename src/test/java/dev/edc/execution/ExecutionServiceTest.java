@@ -1,15 +1,5 @@
 package dev.edc.execution;
 
-import dev.edc.language.LanguageTestEntries;
-import org.junit.jupiter.api.Test;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.util.unit.DataSize;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,19 +10,45 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.edc.language.LanguageTestEntries;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.util.unit.DataSize;
+
 /** Submitting: nothing half-made, whatever fails. */
 class ExecutionServiceTest {
 
     private final ResultStore store = mock(ResultStore.class);
     private final JobQueue queue = mock(JobQueue.class);
-    private final ExecutionProperties properties = new ExecutionProperties(Duration.ofSeconds(20), DataSize.ofMegabytes(1024),
-            DataSize.ofKilobytes(1024), DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), 64, DataSize.ofKilobytes(64),
-            DataSize.ofKilobytes(64), Duration.ofHours(24), Duration.ofSeconds(30));
-    private final ExecutionService service = new ExecutionService(new Submissions(LanguageTestEntries.javaAndJavaScript(), properties),
-            store, queue, new ResultWaiters(), properties, Clock.fixed(Instant.parse("2026-11-30T10:00:00.123456Z"), ZoneOffset.UTC));
+    private final ExecutionProperties properties = new ExecutionProperties(
+            Duration.ofSeconds(20),
+            DataSize.ofMegabytes(1024),
+            DataSize.ofKilobytes(1024),
+            DataSize.ofKilobytes(64),
+            DataSize.ofMegabytes(1),
+            64,
+            DataSize.ofKilobytes(64),
+            DataSize.ofKilobytes(64),
+            Duration.ofHours(24),
+            Duration.ofSeconds(30));
+    private final ExecutionService service = new ExecutionService(
+            new Submissions(LanguageTestEntries.javaAndJavaScript(), properties),
+            store,
+            queue,
+            new ResultWaiters(),
+            properties,
+            Clock.fixed(Instant.parse("2026-11-30T10:00:00.123456Z"), ZoneOffset.UTC));
 
     private static ExecutionRequest hello(String uuid) {
-        return ExecutionRequest.builder().uuid(uuid).language("js").code("console.log(1)").build();
+        return ExecutionRequest.builder()
+                .uuid(uuid)
+                .language("js")
+                .code("console.log(1)")
+                .build();
     }
 
     @Test
@@ -50,8 +66,10 @@ class ExecutionServiceTest {
 
     @Test
     void shouldTouchNothingForARequestThatCannotRun() {
-        assertThatThrownBy(() -> service.submit(ExecutionRequest.builder().language("cobol").code("x").build(), ""));
-        assertThatThrownBy(() -> service.submit(ExecutionRequest.builder().language("js").code("").build(), ""));
+        assertThatThrownBy(() -> service.submit(
+                ExecutionRequest.builder().language("cobol").code("x").build(), ""));
+        assertThatThrownBy(() -> service.submit(
+                ExecutionRequest.builder().language("js").code("").build(), ""));
 
         verifyNoInteractions(store, queue);
     }
@@ -60,10 +78,12 @@ class ExecutionServiceTest {
     void shouldRefuseAUuidItsOwnerAlreadyUsed() {
         when(store.create(any(), any())).thenReturn(false);
 
-        assertThatThrownBy(() -> service.submit(hello("twice"), "")).isInstanceOfSatisfying(RequestRejectedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(RequestRejectedException.Reason.CONFLICT);
-            assertThat(e.getMessage()).isEqualTo("uuid 'twice' is already used by another execution; choose another or omit it.");
-        });
+        assertThatThrownBy(() -> service.submit(hello("twice"), ""))
+                .isInstanceOfSatisfying(RequestRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(RequestRejectedException.Reason.CONFLICT);
+                    assertThat(e.getMessage())
+                            .isEqualTo("uuid 'twice' is already used by another execution; choose another or omit it.");
+                });
         verifyNoInteractions(queue);
     }
 
@@ -81,7 +101,8 @@ class ExecutionServiceTest {
     void shouldSayTheStoreIsDownAndQueueNothing() {
         when(store.create(any(), any())).thenThrow(new QueryTimeoutException("redis down"));
 
-        assertThatThrownBy(() -> service.submit(hello("down"), "")).isInstanceOf(ServiceUnavailableException.class)
+        assertThatThrownBy(() -> service.submit(hello("down"), ""))
+                .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("The result store (Redis) is unavailable; nothing was queued.");
         verifyNoInteractions(queue);
     }
@@ -90,7 +111,8 @@ class ExecutionServiceTest {
     void shouldGenerateARandomUuidWhenNoneIsGiven() {
         when(store.create(any(), any())).thenReturn(true);
 
-        ExecutionResult queued = service.submit(ExecutionRequest.builder().language("js").code("1").build(), "");
+        ExecutionResult queued = service.submit(
+                ExecutionRequest.builder().language("js").code("1").build(), "");
 
         assertThat(queued.uuid()).matches("[0-9a-f-]{36}");
     }

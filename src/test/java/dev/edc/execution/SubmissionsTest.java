@@ -1,27 +1,35 @@
 package dev.edc.execution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edc.language.LanguageTestEntries;
 import dev.edc.language.UnknownLanguageException;
-import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /** What makes a request runnable, and what each refusal says. */
 class SubmissionsTest {
 
     private static final ExecutionKey KEY = ExecutionKey.anonymous("s");
 
-    private final Submissions submissions = new Submissions(LanguageTestEntries.javaAndJavaScript(),
-            new ExecutionProperties(Duration.ofSeconds(20), DataSize.ofMegabytes(1024), DataSize.ofKilobytes(1024),
-                    DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), 64, DataSize.ofKilobytes(64), DataSize.ofKilobytes(64),
-                    Duration.ofHours(24), Duration.ofSeconds(30)));
+    private final Submissions submissions = new Submissions(
+            LanguageTestEntries.javaAndJavaScript(),
+            new ExecutionProperties(
+                    Duration.ofSeconds(20),
+                    DataSize.ofMegabytes(1024),
+                    DataSize.ofKilobytes(1024),
+                    DataSize.ofKilobytes(64),
+                    DataSize.ofMegabytes(1),
+                    64,
+                    DataSize.ofKilobytes(64),
+                    DataSize.ofKilobytes(64),
+                    Duration.ofHours(24),
+                    Duration.ofSeconds(30)));
 
     private static ExecutionRequest.ExecutionRequestBuilder request() {
         return ExecutionRequest.builder().language("js").code("console.log(1)");
@@ -51,7 +59,8 @@ class SubmissionsTest {
 
     @Test
     void shouldListTheChoicesForAnUnknownLanguageOrVersion() {
-        assertThatThrownBy(() -> job(request().language("cobol").build())).isInstanceOf(UnknownLanguageException.class)
+        assertThatThrownBy(() -> job(request().language("cobol").build()))
+                .isInstanceOf(UnknownLanguageException.class)
                 .hasMessage("Language 'cobol' is not supported. Supported languages: java, javascript.");
         assertThatThrownBy(() -> job(request().language("Java").version("8").build()))
                 .hasMessage("Version '8' of java is not supported. Supported versions: 11, 17, 21.");
@@ -59,44 +68,89 @@ class SubmissionsTest {
 
     @Test
     void shouldRefuseAProgramThatIsMissingEmptyOrGivenTwice() {
-        assertRefused(request().code(null).build(), RequestRejectedException.Reason.INVALID,
+        assertRefused(
+                request().code(null).build(),
+                RequestRejectedException.Reason.INVALID,
                 "code is required (or files, for a program of several files).");
-        assertRefused(request().code("  \n").build(), RequestRejectedException.Reason.INVALID, "code is empty: send the program's source.");
-        assertRefused(request().files(List.of(new SourceFile("a.js", "1"))).build(), RequestRejectedException.Reason.INVALID,
+        assertRefused(
+                request().code("  \n").build(),
+                RequestRejectedException.Reason.INVALID,
+                "code is empty: send the program's source.");
+        assertRefused(
+                request().files(List.of(new SourceFile("a.js", "1"))).build(),
+                RequestRejectedException.Reason.INVALID,
                 "Give either code or files, not both.");
-        assertRefused(request().code(null).files(List.of(new SourceFile("a.js", "1"), new SourceFile("a.js", "2"))).build(),
-                RequestRejectedException.Reason.INVALID, "files has two files named 'a.js'.");
+        assertRefused(
+                request()
+                        .code(null)
+                        .files(List.of(new SourceFile("a.js", "1"), new SourceFile("a.js", "2")))
+                        .build(),
+                RequestRejectedException.Reason.INVALID,
+                "files has two files named 'a.js'.");
     }
 
     @Test
     void shouldRefuseWhatIsTooLargeSayingTheMaximum() {
-        assertRefused(request().code("x".repeat(70_000)).build(), RequestRejectedException.Reason.TOO_LARGE,
+        assertRefused(
+                request().code("x".repeat(70_000)).build(),
+                RequestRejectedException.Reason.TOO_LARGE,
                 "code is 70000 bytes but this server accepts at most 65536 bytes.");
-        assertRefused(request().code(null).files(List.of(new SourceFile("a.js", "x".repeat(40_000)), new SourceFile("b.js", "y".repeat(40_000))))
-                .build(), RequestRejectedException.Reason.TOO_LARGE, "files is 80000 bytes but this server accepts at most 65536 bytes.");
-        assertRefused(request().stdin("é".repeat(600_000)).build(), RequestRejectedException.Reason.TOO_LARGE,
+        assertRefused(
+                request()
+                        .code(null)
+                        .files(List.of(
+                                new SourceFile("a.js", "x".repeat(40_000)), new SourceFile("b.js", "y".repeat(40_000))))
+                        .build(),
+                RequestRejectedException.Reason.TOO_LARGE,
+                "files is 80000 bytes but this server accepts at most 65536 bytes.");
+        assertRefused(
+                request().stdin("é".repeat(600_000)).build(),
+                RequestRejectedException.Reason.TOO_LARGE,
                 "stdin is 1200000 bytes but this server accepts at most 1048576 bytes.");
-        assertRefused(request().args(Collections.nCopies(65, "a")).build(), RequestRejectedException.Reason.INVALID,
+        assertRefused(
+                request().args(Collections.nCopies(65, "a")).build(),
+                RequestRejectedException.Reason.INVALID,
                 "args has 65 entries but this server accepts at most 64.");
-        assertRefused(request().args(List.of("a".repeat(70_000))).build(), RequestRejectedException.Reason.TOO_LARGE,
+        assertRefused(
+                request().args(List.of("a".repeat(70_000))).build(),
+                RequestRejectedException.Reason.TOO_LARGE,
                 "args is 70000 bytes but this server accepts at most 65536 bytes.");
     }
 
     @Test
     void shouldRefuseLimitsAboveTheMaximumOrBelowWhatTheLanguageNeeds() {
-        assertRefused(request().limits(new ExecutionRequest.RequestedLimits(999_999L, null, null)).build(),
-                RequestRejectedException.Reason.INVALID, "limits.timeMs is 999999 but this server allows at most 20000.");
-        assertRefused(request().limits(new ExecutionRequest.RequestedLimits(null, 99_999L, null)).build(),
-                RequestRejectedException.Reason.INVALID, "limits.memoryMb is 99999 but this server allows at most 1024.");
-        assertRefused(request().limits(new ExecutionRequest.RequestedLimits(null, null, 99_999L)).build(),
-                RequestRejectedException.Reason.INVALID, "limits.outputKb is 99999 but this server allows at most 1024.");
-        assertRefused(request().language("java").limits(new ExecutionRequest.RequestedLimits(null, 32L, null)).build(),
-                RequestRejectedException.Reason.INVALID, "limits.memoryMb is 32 but java 17 needs at least 64 (its compiler and runtime).");
+        assertRefused(
+                request()
+                        .limits(new ExecutionRequest.RequestedLimits(999_999L, null, null))
+                        .build(),
+                RequestRejectedException.Reason.INVALID,
+                "limits.timeMs is 999999 but this server allows at most 20000.");
+        assertRefused(
+                request()
+                        .limits(new ExecutionRequest.RequestedLimits(null, 99_999L, null))
+                        .build(),
+                RequestRejectedException.Reason.INVALID,
+                "limits.memoryMb is 99999 but this server allows at most 1024.");
+        assertRefused(
+                request()
+                        .limits(new ExecutionRequest.RequestedLimits(null, null, 99_999L))
+                        .build(),
+                RequestRejectedException.Reason.INVALID,
+                "limits.outputKb is 99999 but this server allows at most 1024.");
+        assertRefused(
+                request()
+                        .language("java")
+                        .limits(new ExecutionRequest.RequestedLimits(null, 32L, null))
+                        .build(),
+                RequestRejectedException.Reason.INVALID,
+                "limits.memoryMb is 32 but java 17 needs at least 64 (its compiler and runtime).");
     }
 
     @Test
     void shouldKeepTheLimitsAsked() {
-        ExecutionJob job = job(request().limits(new ExecutionRequest.RequestedLimits(1500L, 64L, 8L)).build());
+        ExecutionJob job = job(request()
+                .limits(new ExecutionRequest.RequestedLimits(1500L, 64L, 8L))
+                .build());
 
         assertThat(job.limits()).isEqualTo(new Limits(1500, 64, 8));
     }

@@ -1,17 +1,17 @@
 package dev.edc.execution;
 
-import dev.edc.sandbox.SandboxOutcome;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edc.sandbox.SandboxOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class VerdictsTest {
 
-    private static final ExecutionResult RUNNING = ExecutionResult.queued("v", "java", "17", Instant.EPOCH).running(Instant.EPOCH);
+    private static final ExecutionResult RUNNING =
+            ExecutionResult.queued("v", "java", "17", Instant.EPOCH).running(Instant.EPOCH);
 
     @Test
     void shouldNameTheVerdictFromWhatHappened() {
@@ -20,15 +20,18 @@ class VerdictsTest {
         assertThat(Verdicts.status(run(137, 9, true, false, false))).isEqualTo(ExecutionStatus.TIME_LIMIT_EXCEEDED);
         assertThat(Verdicts.status(run(137, 9, false, true, false))).isEqualTo(ExecutionStatus.OUTPUT_LIMIT_EXCEEDED);
         assertThat(Verdicts.status(run(137, 9, false, false, true))).isEqualTo(ExecutionStatus.MEMORY_LIMIT_EXCEEDED);
-        assertThat(Verdicts.status(run(0, 0, false, false, true))).as("a child was OOM-killed but the program succeeded")
+        assertThat(Verdicts.status(run(0, 0, false, false, true)))
+                .as("a child was OOM-killed but the program succeeded")
                 .isEqualTo(ExecutionStatus.SUCCESS);
     }
 
     @Test
     void shouldReportAFailedCompilationWithTheCompilersMessagesAndNoRun() {
         SandboxOutcome outcome = new SandboxOutcome(
-                new SandboxOutcome.Compilation(false, "Main.java:1: error: ';' expected\n", false, false, false, Duration.ofMillis(300)),
-                List.of(), 50L << 20);
+                new SandboxOutcome.Compilation(
+                        false, "Main.java:1: error: ';' expected\n", false, false, false, Duration.ofMillis(300)),
+                List.of(),
+                50L << 20);
 
         ExecutionResult result = Verdicts.finish(RUNNING, outcome, Instant.EPOCH);
 
@@ -44,7 +47,8 @@ class VerdictsTest {
         SandboxOutcome outcome = new SandboxOutcome(
                 new SandboxOutcome.Compilation(false, "", false, true, false, Duration.ofSeconds(15)), List.of(), null);
 
-        assertThat(Verdicts.finish(RUNNING, outcome, Instant.EPOCH).compileOutput()).contains("compilation stopped after 15 s");
+        assertThat(Verdicts.finish(RUNNING, outcome, Instant.EPOCH).compileOutput())
+                .contains("compilation stopped after 15 s");
     }
 
     @Test
@@ -52,7 +56,9 @@ class VerdictsTest {
         SandboxOutcome exited137 = new SandboxOutcome(null, List.of(run(137, 0, false, false, false)), 1L << 20);
         SandboxOutcome segfault = new SandboxOutcome(null, List.of(run(139, 11, false, false, false)), 1L << 20);
 
-        assertThat(Verdicts.finish(RUNNING, exited137, Instant.EPOCH).signal()).as("exit(137) is no kill").isNull();
+        assertThat(Verdicts.finish(RUNNING, exited137, Instant.EPOCH).signal())
+                .as("exit(137) is no kill")
+                .isNull();
         assertThat(Verdicts.finish(RUNNING, segfault, Instant.EPOCH).signal()).isEqualTo("SIGSEGV");
         assertThat(Verdicts.finish(RUNNING, segfault, Instant.EPOCH).memoryKb()).isEqualTo(1024);
     }
@@ -67,7 +73,18 @@ class VerdictsTest {
     }
 
     private static SandboxOutcome.Run run(int exit, int signal, boolean timedOut, boolean truncated, boolean oom) {
-        return new SandboxOutcome.Run(0, exit, signal, "", "", truncated, timedOut, oom, false, Duration.ofMillis(5),
-                Duration.ofMillis(4), 1000);
+        return new SandboxOutcome.Run(
+                0,
+                exit,
+                signal,
+                "",
+                "",
+                truncated,
+                timedOut,
+                oom,
+                false,
+                Duration.ofMillis(5),
+                Duration.ofMillis(4),
+                1000);
     }
 }

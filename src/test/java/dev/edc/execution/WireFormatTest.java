@@ -1,16 +1,15 @@
 package dev.edc.execution;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.json.JsonTest;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.json.JsonTest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON of every message EDC writes and reads (queue, store, fanout, HTTP), against the golden
@@ -31,18 +30,35 @@ class WireFormatTest {
 
     @Test
     void shouldWriteAndReadAJobAsQueued() {
-        ExecutionJob job = ExecutionJob.builder().uuid("golden-1").owner("team-a").language("python").version("3.13")
-                .files(List.of(new SourceFile("main.py", "import pkg.mod\nprint(pkg.mod.answer())\n"),
+        ExecutionJob job = ExecutionJob.builder()
+                .uuid("golden-1")
+                .owner("team-a")
+                .language("python")
+                .version("3.13")
+                .files(List.of(
+                        new SourceFile("main.py", "import pkg.mod\nprint(pkg.mod.answer())\n"),
                         new SourceFile("pkg/mod.py", "def answer():\n    return 42\n")))
-                .stdin("1 2\n").args(List.of("--verbose")).limits(new Limits(5000, 256, 64)).queuedAt(QUEUED).build();
+                .stdin("1 2\n")
+                .args(List.of("--verbose"))
+                .limits(new Limits(5000, 256, 64))
+                .queuedAt(QUEUED)
+                .build();
 
         assertGolden("job.json", job, ExecutionJob.class);
     }
 
     @Test
     void shouldWriteAndReadTheRecordAsStoredAndPushed() {
-        ExecutionResult result = running().toBuilder().status(ExecutionStatus.SUCCESS).exitCode(0).stdout("Hello, World!\n")
-                .stderr("").compileOutput("").timeMs(87L).memoryKb(31244L).finishedAt(Instant.parse("2026-11-25T10:00:00.150Z")).build();
+        ExecutionResult result = running().toBuilder()
+                .status(ExecutionStatus.SUCCESS)
+                .exitCode(0)
+                .stdout("Hello, World!\n")
+                .stderr("")
+                .compileOutput("")
+                .timeMs(87L)
+                .memoryKb(31244L)
+                .finishedAt(Instant.parse("2026-11-25T10:00:00.150Z"))
+                .build();
 
         assertGolden("result.json", result, ExecutionResult.class);
         assertGolden("queued.json", ExecutionResult.queued("golden-1", "java", "17", QUEUED), ExecutionResult.class);
@@ -62,7 +78,9 @@ class WireFormatTest {
 
     private <T> void assertGolden(String file, T value, Class<T> type) {
         String golden = golden(file);
-        assertThat(json.readTree(json.writeValueAsString(value))).as("%s as written", file).isEqualTo(json.readTree(golden));
+        assertThat(json.readTree(json.writeValueAsString(value)))
+                .as("%s as written", file)
+                .isEqualTo(json.readTree(golden));
         assertThat(json.readValue(golden, type)).as("%s as read", file).isEqualTo(value);
     }
 

@@ -1,16 +1,16 @@
 package dev.edc.language;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LanguageRegistryTest {
 
     private final LanguageRegistry registry = new LanguageRegistry(new LanguageProperties(List.of(
-            entry("java", "11", false, List.of()), entry("java", "17", true, List.of()),
+            entry("java", "11", false, List.of()),
+            entry("java", "17", true, List.of()),
             entry("javascript", "20", true, List.of("js", "node")))));
 
     @Test
@@ -30,7 +30,8 @@ class LanguageRegistryTest {
 
     @Test
     void shouldRefuseAConfigurationWithoutADefaultVersion() {
-        assertThatThrownBy(() -> new LanguageRegistry(new LanguageProperties(List.of(entry("go", "1", false, List.of())))))
+        assertThatThrownBy(
+                        () -> new LanguageRegistry(new LanguageProperties(List.of(entry("go", "1", false, List.of())))))
                 .hasMessageContaining("'go' needs exactly one entry with default-version: true");
     }
 

@@ -1,20 +1,19 @@
 package dev.edc.push;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.json.JsonTest;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The STOMP messages of an execution's topics, against the golden files, and where they go. */
 @JsonTest
@@ -37,14 +36,16 @@ class StompMessagesTest {
         Message<byte[]> message = messages().forStatus(ExecutionKey.anonymous("golden-1"), running());
 
         assertThat(json.readTree(message.getPayload())).isEqualTo(json.readTree(golden("status-message.json")));
-        assertThat(SimpMessageHeaderAccessor.getDestination(message.getHeaders())).isEqualTo("/topic/status/golden-1");
+        assertThat(SimpMessageHeaderAccessor.getDestination(message.getHeaders()))
+                .isEqualTo("/topic/status/golden-1");
     }
 
     @Test
     void shouldKeepAnOwnersTopicsInItsOwnNamespace() {
         Message<byte[]> message = messages().forResult(new ExecutionKey("team-a", "golden-1"), running());
 
-        assertThat(SimpMessageHeaderAccessor.getDestination(message.getHeaders())).isEqualTo("/topic/result/team-a/golden-1");
+        assertThat(SimpMessageHeaderAccessor.getDestination(message.getHeaders()))
+                .isEqualTo("/topic/result/team-a/golden-1");
     }
 
     private static String golden(String file) {

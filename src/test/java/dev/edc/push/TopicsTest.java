@@ -1,19 +1,36 @@
 package dev.edc.push;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edc.execution.ExecutionKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Which destinations a client may name, and how each owner's are kept apart. */
 class TopicsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/topic/**", "/topic/*", "/topic/result/*", "/topic/result/**", "/topic/status/*", "/topic/result/{id}",
-            "/topic/result/a*", "/topic/result/?", "/topic/result/", "/topic/result", "/topic/result/a/b", "/topic/other/a",
-            "/topic/result/..", "/topic/result/.", "/queue/result/a", "/topic/result/a b", "topic/result/a"})
+    @ValueSource(
+            strings = {
+                "/topic/**",
+                "/topic/*",
+                "/topic/result/*",
+                "/topic/result/**",
+                "/topic/status/*",
+                "/topic/result/{id}",
+                "/topic/result/a*",
+                "/topic/result/?",
+                "/topic/result/",
+                "/topic/result",
+                "/topic/result/a/b",
+                "/topic/other/a",
+                "/topic/result/..",
+                "/topic/result/.",
+                "/queue/result/a",
+                "/topic/result/a b",
+                "topic/result/a"
+            })
     void shouldRefuseAnyPatternOrUnknownDestination(String destination) {
         assertThat(Topics.parsePublic(destination, "")).isEmpty();
     }
@@ -26,7 +43,8 @@ class TopicsTest {
 
     @Test
     void shouldPutASubscriptionInItsOwnersNamespace() {
-        Topics.Topic topic = Topics.parsePublic("/topic/output/run-1.b_c", "team-a").orElseThrow();
+        Topics.Topic topic =
+                Topics.parsePublic("/topic/output/run-1.b_c", "team-a").orElseThrow();
 
         assertThat(topic.kind()).isEqualTo(Topics.Kind.OUTPUT);
         assertThat(topic.key()).isEqualTo(new ExecutionKey("team-a", "run-1.b_c"));

@@ -1,19 +1,13 @@
 package dev.edc.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.edc.EdcClient;
 import dev.edc.IntegrationTest;
 import dev.edc.language.LanguageRegistry;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Hostile programs against the real sandbox (Docker, RabbitMQ, Redis, over HTTP and STOMP). Each case
@@ -55,18 +54,24 @@ class HostileProgramsIT extends IntegrationTest {
     Stream<DynamicTest> shouldGiveEveryHostileProgramItsExactVerdictAndKeepServing() {
         JsonNode manifest = EdcClient.JSON_MAPPER.readTree(fixture("cases.json"));
         JsonNode normal = manifest.get("normal");
-        return manifest.get("cases").valueStream().map(c -> DynamicTest.dynamicTest(displayName(c), () -> {
-            JsonNode result = edc.run(request(c));
-            Expectations.check(c.get("expect"), result, outputCap(c), describe(c, result));
-            assertNormalJobSucceedsPromptly(c, normal.get(c.get("language").asString()).asString());
-        }));
+        return manifest.get("cases")
+                .valueStream()
+                .map(c -> DynamicTest.dynamicTest(displayName(c), () -> {
+                    JsonNode result = edc.run(request(c));
+                    Expectations.check(c.get("expect"), result, outputCap(c), describe(c, result));
+                    assertNormalJobSucceedsPromptly(
+                            c, normal.get(c.get("language").asString()).asString());
+                }));
     }
 
     @Test
     @Order(2)
     void shouldLeaveNoSandboxContainerBehind() {
-        await().atMost(REMOVAL).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(leftovers()).as("containers labelled %s=true left by this run", SandboxLabels.SANDBOX).isEmpty());
+        await().atMost(REMOVAL)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(leftovers())
+                        .as("containers labelled %s=true left by this run", SandboxLabels.SANDBOX)
+                        .isEmpty());
     }
 
     private Map<String, Object> request(JsonNode c) {
@@ -92,7 +97,9 @@ class HostileProgramsIT extends IntegrationTest {
     private static List<String> args(JsonNode args) {
         if (args.isObject()) {
             String each = Expectations.text(args.get("each"));
-            return IntStream.range(0, args.get("count").asInt()).mapToObj(i -> each).toList();
+            return IntStream.range(0, args.get("count").asInt())
+                    .mapToObj(i -> each)
+                    .toList();
         }
         return args.valueStream().map(Expectations::text).toList();
     }
@@ -109,7 +116,8 @@ class HostileProgramsIT extends IntegrationTest {
         JsonNode next = edc.run(request);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(next.get("status").asString()).as("the normal job after %s: %s", c.get("name").asString(), next)
+        assertThat(next.get("status").asString())
+                .as("the normal job after %s: %s", c.get("name").asString(), next)
                 .isEqualTo("SUCCESS");
         assertThat(next.get("stdout").asString()).isEqualTo("still serving\n");
         assertThat(took).as("the normal job's turnaround").isLessThan(PROMPTLY);
@@ -121,13 +129,19 @@ class HostileProgramsIT extends IntegrationTest {
             return outputKb.asLong() * 1024;
         }
         String version = c.has("version") ? c.get("version").asString() : null;
-        return languages.require(c.get("language").asString(), version).limits().output().toBytes();
+        return languages
+                .require(c.get("language").asString(), version)
+                .limits()
+                .output()
+                .toBytes();
     }
 
     /** Sandbox containers of this run's executions still on the engine (other runs may share it). */
     private List<String> leftovers() {
-        List<Container> sandboxes = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(SandboxLabels.SANDBOX, "true")).exec();
+        List<Container> sandboxes = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(SandboxLabels.SANDBOX, "true"))
+                .exec();
         List<String> mine = new ArrayList<>();
         for (Container container : sandboxes) {
             String execution = container.getLabels().getOrDefault(SandboxLabels.EXECUTION, "");
@@ -139,18 +153,25 @@ class HostileProgramsIT extends IntegrationTest {
     }
 
     private static String displayName(JsonNode c) {
-        String runtime = c.get("language").asString() + (c.has("version") ? " " + c.get("version").asString() : "");
-        return runtime + ": " + c.get("name").asString() + " → " + c.get("expect").get("status").asString();
+        String runtime = c.get("language").asString()
+                + (c.has("version") ? " " + c.get("version").asString() : "");
+        return runtime + ": " + c.get("name").asString() + " → "
+                + c.get("expect").get("status").asString();
     }
 
     private static String describe(JsonNode c, JsonNode result) {
-        return c.get("file").asString() + " gave " + Stream.of("status", "exitCode", "signal", "outputTruncated", "timeMs", "memoryKb")
-                .map(field -> field + "=" + result.get(field)).collect(Collectors.joining(", "))
-                + ", stdout=" + abbreviate(result.get("stdout").asString()) + ", stderr=" + abbreviate(result.get("stderr").asString());
+        return c.get("file").asString() + " gave "
+                + Stream.of("status", "exitCode", "signal", "outputTruncated", "timeMs", "memoryKb")
+                        .map(field -> field + "=" + result.get(field))
+                        .collect(Collectors.joining(", "))
+                + ", stdout=" + abbreviate(result.get("stdout").asString()) + ", stderr="
+                + abbreviate(result.get("stderr").asString());
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 300 ? "\"" + text + "\"" : "\"" + text.substring(0, 300) + "\"... (" + text.length() + " chars)";
+        return text.length() <= 300
+                ? "\"" + text + "\""
+                : "\"" + text.substring(0, 300) + "\"... (" + text.length() + " chars)";
     }
 
     private static String fixture(String file) {
@@ -166,29 +187,51 @@ class HostileProgramsIT extends IntegrationTest {
     private static final class Expectations {
 
         static void check(JsonNode expect, JsonNode result, long outputCap, String context) {
-            assertThat(result.get("status").asString()).as(context).isEqualTo(expect.get("status").asString());
+            assertThat(result.get("status").asString())
+                    .as(context)
+                    .isEqualTo(expect.get("status").asString());
             if (expect.has("exitCode")) {
-                assertThat(result.get("exitCode").asInt()).as("exitCode: " + context).isEqualTo(expect.get("exitCode").asInt());
+                assertThat(result.get("exitCode").asInt())
+                        .as("exitCode: " + context)
+                        .isEqualTo(expect.get("exitCode").asInt());
             }
             if (expect.has("signal")) {
-                assertThat(result.get("signal").isNull() ? null : result.get("signal").asString()).as("signal: " + context)
-                        .isEqualTo(expect.get("signal").isNull() ? null : expect.get("signal").asString());
+                assertThat(
+                                result.get("signal").isNull()
+                                        ? null
+                                        : result.get("signal").asString())
+                        .as("signal: " + context)
+                        .isEqualTo(
+                                expect.get("signal").isNull()
+                                        ? null
+                                        : expect.get("signal").asString());
             }
             if (expect.has("outputTruncated")) {
-                assertThat(result.get("outputTruncated").asBoolean()).as("outputTruncated: " + context)
+                assertThat(result.get("outputTruncated").asBoolean())
+                        .as("outputTruncated: " + context)
                         .isEqualTo(expect.get("outputTruncated").asBoolean());
             }
             checkText("stdout", expect, result.get("stdout").asString(), context);
             checkText("stderr", expect, result.get("stderr").asString(), context);
             JsonNode timeMs = expect.path("timeMs");
-            assertThat(result.get("timeMs").isNumber()).as("timeMs filled in: " + context).isTrue();
-            assertThat(result.get("timeMs").asLong()).as("timeMs: " + context)
+            assertThat(result.get("timeMs").isNumber())
+                    .as("timeMs filled in: " + context)
+                    .isTrue();
+            assertThat(result.get("timeMs").asLong())
+                    .as("timeMs: " + context)
                     .isBetween(timeMs.path("min").asLong(0), timeMs.path("max").asLong(Long.MAX_VALUE));
-            assertThat(result.get("memoryKb").isNumber()).as("memoryKb filled in: " + context).isTrue();
-            assertThat(result.get("memoryKb").asLong()).as("memoryKb: " + context)
-                    .isPositive().isGreaterThanOrEqualTo(expect.path("memoryKb").path("min").asLong(0));
-            long outputBytes = bytes(result.get("stdout").asString()) + bytes(result.get("stderr").asString());
-            assertThat(outputBytes).as("stdout+stderr bytes within the cap: " + context).isLessThanOrEqualTo(outputCap);
+            assertThat(result.get("memoryKb").isNumber())
+                    .as("memoryKb filled in: " + context)
+                    .isTrue();
+            assertThat(result.get("memoryKb").asLong())
+                    .as("memoryKb: " + context)
+                    .isPositive()
+                    .isGreaterThanOrEqualTo(expect.path("memoryKb").path("min").asLong(0));
+            long outputBytes = bytes(result.get("stdout").asString())
+                    + bytes(result.get("stderr").asString());
+            assertThat(outputBytes)
+                    .as("stdout+stderr bytes within the cap: " + context)
+                    .isLessThanOrEqualTo(outputCap);
         }
 
         private static void checkText(String stream, JsonNode expect, String actual, String context) {
@@ -196,8 +239,12 @@ class HostileProgramsIT extends IntegrationTest {
             if (expect.has(stream)) {
                 assertThat(actual).as(as).isEqualTo(text(expect.get(stream)));
             }
-            expect.path(stream + "Contains").valueStream().forEach(part -> assertThat(actual).as(as).contains(text(part)));
-            expect.path(stream + "Excludes").valueStream().forEach(part -> assertThat(actual).as(as).doesNotContain(text(part)));
+            expect.path(stream + "Contains")
+                    .valueStream()
+                    .forEach(part -> assertThat(actual).as(as).contains(text(part)));
+            expect.path(stream + "Excludes")
+                    .valueStream()
+                    .forEach(part -> assertThat(actual).as(as).doesNotContain(text(part)));
             if (expect.has(stream + "Matches")) {
                 assertThat(actual).as(as).matches(expect.get(stream + "Matches").asString());
             }

@@ -1,14 +1,13 @@
 package dev.edc.sandbox;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** What a container's report becomes: the facts of its job, under the caps, told as they come. */
 class RunRecorderTest {
@@ -18,8 +17,13 @@ class RunRecorderTest {
     private final List<SandboxOutcome.Run> ended = new ArrayList<>();
 
     private void prepare(long outputBytes, long compileOutputBytes) {
-        SandboxJob job = SandboxJob.builder().executionId("x").timeLimit(Duration.ofSeconds(2)).outputBytes(outputBytes)
-                .compileTimeout(Duration.ofSeconds(15)).compileOutputBytes(compileOutputBytes).build();
+        SandboxJob job = SandboxJob.builder()
+                .executionId("x")
+                .timeLimit(Duration.ofSeconds(2))
+                .outputBytes(outputBytes)
+                .compileTimeout(Duration.ofSeconds(15))
+                .compileOutputBytes(compileOutputBytes)
+                .build();
         recorder.prepare(job, new RunListener() {
             @Override
             public void output(int index, OutputStream stream, String text) {
@@ -34,12 +38,14 @@ class RunRecorderTest {
     }
 
     private void frame(String header, String body) {
-        InitFrame frame = InitFrame.header(header.replace("%n", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length)));
+        InitFrame frame =
+                InitFrame.header(header.replace("%n", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length)));
         System.arraycopy(body.getBytes(StandardCharsets.UTF_8), 0, frame.body(), 0, frame.body().length);
         recorder.frame(frame);
     }
 
-    private static final String END = "end 0 case=0 exit=0 signal=0 time=12 cpu=9 rss=900 oom=0 timeout=0 truncated=0 stopped=0";
+    private static final String END =
+            "end 0 case=0 exit=0 signal=0 time=12 cpu=9 rss=900 oom=0 timeout=0 truncated=0 stopped=0";
 
     @Test
     void shouldReportARunAsTheInitDid() {
@@ -103,7 +109,7 @@ class RunRecorderTest {
         frame("start 0 case=0", "");
         InitFrame first = InitFrame.header("out 2 case=0");
         first.body()[0] = 'a';
-        first.body()[1] = (byte) 0xE2;  // the first byte of €
+        first.body()[1] = (byte) 0xE2; // the first byte of €
         recorder.frame(first);
         InitFrame second = InitFrame.header("out 2 case=0");
         second.body()[0] = (byte) 0x82;
@@ -118,7 +124,9 @@ class RunRecorderTest {
         prepare(1024, 1024);
         frame("error %n", "the warm runner exited");
 
-        assertThatThrownBy(() -> recorder.outcome(false)).isInstanceOf(SandboxException.class).hasMessageContaining("the warm runner exited");
+        assertThatThrownBy(() -> recorder.outcome(false))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("the warm runner exited");
     }
 
     @Test
@@ -127,7 +135,9 @@ class RunRecorderTest {
         frame("start 0 case=0", "");
         recorder.ended();
 
-        assertThatThrownBy(() -> recorder.outcome(false)).isInstanceOf(SandboxException.class).hasMessageContaining("without its report");
+        assertThatThrownBy(() -> recorder.outcome(false))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("without its report");
     }
 
     @Test
@@ -153,7 +163,9 @@ class RunRecorderTest {
         }
         frame("exit 0 peak=1 oom=0", "");
 
-        assertThat(recorder.outcome(false).runs()).extracting(SandboxOutcome.Run::stdout).containsExactly("case 0\n", "case 1\n", "case 2\n");
+        assertThat(recorder.outcome(false).runs())
+                .extracting(SandboxOutcome.Run::stdout)
+                .containsExactly("case 0\n", "case 1\n", "case 2\n");
         assertThat(ended).extracting(SandboxOutcome.Run::index).containsExactly(0, 1, 2);
     }
 

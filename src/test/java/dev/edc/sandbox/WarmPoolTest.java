@@ -1,15 +1,5 @@
 package dev.edc.sandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,12 +8,22 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.unit.DataSize;
+
 /** The pool's own logic (budget, refills yielding to jobs), with the Docker engine left out. */
 class WarmPoolTest {
 
     private static final long MB = 1024 * 1024;
     private static final long IDLE_MEMORY = 20 * MB; // what each fake container's init reports when ready
-    private static final SandboxSpec NODE = new SandboxSpec("edc-runner/node:20", List.of("node", "/opt/edc/edc-node.js"), 128 * MB, 128);
+    private static final SandboxSpec NODE =
+            new SandboxSpec("edc-runner/node:20", List.of("node", "/opt/edc/edc-node.js"), 128 * MB, 128);
 
     private final SandboxContainers containers = mock(SandboxContainers.class);
     private final AtomicInteger started = new AtomicInteger();
@@ -43,7 +43,9 @@ class WarmPoolTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.size().containers() == 10);
         assertThat(pool.size().memoryBytes()).isEqualTo(10 * IDLE_MEMORY);
-        assertThat(pool.size().memoryLimitBytes()).as("limits alone would not fit the budget").isEqualTo(10 * 128 * MB);
+        assertThat(pool.size().memoryLimitBytes())
+                .as("limits alone would not fit the budget")
+                .isEqualTo(10 * 128 * MB);
     }
 
     @Test
@@ -70,7 +72,8 @@ class WarmPoolTest {
         for (int i = 0; i < 3; i++) {
             assertThat(pool.take(NODE)).isPresent();
         }
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> pool.size().containers() == 7 && started.get() == before);
 
         load.finished();
@@ -86,7 +89,9 @@ class WarmPoolTest {
         pool.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.size().containers() == 10);
 
-        assertThat(pool.take(new SandboxSpec(NODE.image(), NODE.warmRunner(), 256 * MB, 128))).as("other memory").isEmpty();
+        assertThat(pool.take(new SandboxSpec(NODE.image(), NODE.warmRunner(), 256 * MB, 128)))
+                .as("other memory")
+                .isEmpty();
         assertThat(pool.take(NODE.withoutWarmRunner())).as("no warm runner").isEmpty();
         assertThat(pool.take(NODE)).isPresent();
     }
@@ -96,8 +101,12 @@ class WarmPoolTest {
             started.incrementAndGet();
             return readyContainer(call.getArgument(0));
         });
-        WarmPool warm = new WarmPool(containers, new PoolProperties(true, Duration.ofMinutes(30), Duration.ofMinutes(10), budget,
-                Duration.ofSeconds(15)), load, mock(TaskScheduler.class));
+        WarmPool warm = new WarmPool(
+                containers,
+                new PoolProperties(
+                        true, Duration.ofMinutes(30), Duration.ofMinutes(10), budget, Duration.ofSeconds(15)),
+                load,
+                mock(TaskScheduler.class));
         warm.keep(NODE, 10);
         return warm;
     }
@@ -106,7 +115,12 @@ class WarmPoolTest {
     private static LiveContainer readyContainer(SandboxSpec spec) {
         RunRecorder recorder = new RunRecorder("c");
         recorder.frame(InitFrame.header("ready 0 memory=" + IDLE_MEMORY));
-        return new LiveContainer("c" + System.nanoTime(), spec, new ContainerInput(), recorder,
-                new InitStream("c", frame -> { }, () -> { }), Instant.now());
+        return new LiveContainer(
+                "c" + System.nanoTime(),
+                spec,
+                new ContainerInput(),
+                recorder,
+                new InitStream("c", frame -> {}, () -> {}),
+                Instant.now());
     }
 }
