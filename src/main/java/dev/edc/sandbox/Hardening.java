@@ -25,40 +25,31 @@ final class Hardening {
 
     /** @param uid the compiler's uid; the program runs as uid+1 */
     HostConfig hostConfig(SandboxSpec spec, int uid) {
+        // the program's only writable place, where nothing executes
+        String tmp = "rw,nosuid,nodev,noexec,mode=1777,size="
+                + properties.tmpSize().toBytes() + ",nr_inodes=" + properties.tmpInodes();
+        // sources and binaries: written by the compiler's uid, read-only to the program's
+        String box = "rw,nosuid,nodev,exec,mode=0755,uid=" + uid + ",gid=" + uid + ",size="
+                + properties.boxSize().toBytes() + ",nr_inodes=" + properties.tmpInodes();
+        // no pseudo-terminals: their pool is host-wide
+        String noPtys = "ro,nosuid,nodev,noexec,mode=0555,size=4k";
+        long fileSize = properties.maxFileSize().toBytes();
+        long openFiles = properties.maxOpenFiles();
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none") // no network at all, only loopback
-                .withIpcMode("none") // private IPC, no /dev/shm: no writable place beyond the tmpfs caps
-                .withReadonlyRootfs(true) // nothing outside the two tmpfs can be written
-                .withTmpFs(Map.of(
-                        "/tmp",
-                                "rw,nosuid,nodev,noexec,mode=1777,size="
-                                        + properties.tmpSize().toBytes() + ",nr_inodes="
-                                        + properties.tmpInodes(), // the program's only writable place, where
-                        // nothing executes
-                        "/box",
-                                "rw,nosuid,nodev,exec,mode=0755,uid=" + uid + ",gid=" + uid + ",size="
-                                        + properties.boxSize().toBytes() + ",nr_inodes="
-                                        + properties.tmpInodes(), // sources and binaries: the compiler's, read-only
-                        // to the program
-                        "/dev/pts", "ro,nosuid,nodev,noexec,mode=0555,size=4k")) // no pseudo-terminals: their pool
-                // is host-wide
+                .withIpcMode("none") // private IPC, no /dev/shm
+                .withReadonlyRootfs(true) // nothing outside the tmpfs mounts can be written
+                .withTmpFs(Map.of("/tmp", tmp, "/box", box, "/dev/pts", noPtys))
                 .withMemory(spec.memoryBytes()) // memory limit...
                 .withMemorySwap(spec.memoryBytes()) // ...with no swap beyond it
                 .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L)) // a CPU quota, not the whole host
                 .withPidsLimit((long) spec.pids()) // stops fork bombs (per container, unlike nproc)
                 .withCapDrop(Capability.ALL) // no capability...
-                .withCapAdd(
-                        Capability.SETUID,
-                        Capability.SETGID,
-                        Capability.KILL) // ...but the init's, which its children never have
+                .withCapAdd(Capability.SETUID, Capability.SETGID, Capability.KILL) // ...but the init's own
                 .withSecurityOpts(securityOptions()) // no privilege gain through exec; EDC's syscall filter
                 .withUlimits(List.of(
-                        new Ulimit(
-                                "fsize",
-                                properties.maxFileSize().toBytes(),
-                                properties.maxFileSize().toBytes()), // no huge files
-                        new Ulimit("nofile", (long) properties.maxOpenFiles(), (long)
-                                properties.maxOpenFiles()), // bounded descriptors
+                        new Ulimit("fsize", fileSize, fileSize), // no huge files
+                        new Ulimit("nofile", openFiles, openFiles), // bounded descriptors
                         new Ulimit("core", 0L, 0L))) // no core dumps
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE)) // output never lands on the host's disk
                 .withInit(false); // EDC's own init is PID 1
