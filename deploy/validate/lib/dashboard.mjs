@@ -127,7 +127,7 @@ export function checkExpression(expr, catalog, metricsUsed = new Set()) {
         const fn = node.node.getChild("FunctionIdentifier");
         const name = fn && query.slice(fn.from, fn.to);
         const body = node.node.getChild("FunctionCallBody");
-        const arg = body?.firstChild?.nextSibling; // after "("
+        const arg = body?.firstChild; // the first argument
         if (RANGE_FUNCTIONS.has(name) && arg && arg.name !== "MatrixSelector" && arg.name !== "SubqueryExpr") {
           problems.push(`${name}() needs a range vector: ${text}`);
         }
