@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import YAML from "yaml";
 import {
-  kustomizationFile, objectId, readKustomization, renderBuiltIn, renderWithKubectl, unwrapSecretData, withoutNameHashes,
+  kubectlInstalled, kustomizationFile, objectId, readKustomization, renderBuiltIn, renderWithKubectl, unwrapSecretData, withoutNameHashes,
 } from "./lib/kustomize.mjs";
 import { checkSchemas, checkUnknownFields } from "./lib/schemas.mjs";
 import { checkPolicies, checkReferences, idOf } from "./lib/references.mjs";
@@ -76,7 +76,7 @@ for (const overlay of overlays) {
   }));
   if (optional.length) installs.push(dir);
 }
-const kubectlThere = useKubectl && renderWithKubectl(path.join(k8s, "base")) !== null;
+const kubectlThere = useKubectl && kubectlInstalled();
 const checked = new Map(); // JSON of an object -> {object, id} (each distinct object checked once)
 for (const install of installs) {
   const name = rel(install);

@@ -46,13 +46,17 @@ export function objectId(o) {
   return `${o.apiVersion}/${o.kind}/${o.metadata?.namespace ?? "-"}/${o.metadata?.name}`;
 }
 
-/** kubectl's rendering, or null when kubectl is not installed. */
-export function renderWithKubectl(dir) {
+export function kubectlInstalled() {
   try {
     execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
+    return true;
   } catch {
-    return null;
+    return false;
   }
+}
+
+/** kubectl's rendering (kustomize v5 inside kubectl). */
+export function renderWithKubectl(dir) {
   const out = execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return YAML.parseAllDocuments(out).map((d) => d.toJS()).filter(Boolean);
 }
