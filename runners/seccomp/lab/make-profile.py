@@ -2,6 +2,7 @@
 """Builds runners/seccomp/edc.json from Docker's default seccomp profile.
 
     make-profile.py DOCKER_DEFAULT_JSON > ../edc.json
+    make-profile.py --no-inet DOCKER_DEFAULT_JSON > ../edc-noinet.json
 
 DOCKER_DEFAULT_JSON is profiles/seccomp/default.json of the engine in use (20.10.24: Debian's
 golang-github-docker-docker-dev 20.10.24+dfsg1 ships it under
@@ -11,12 +12,14 @@ golang-github-docker-docker-dev 20.10.24+dfsg1 ships it under
   - ptrace denied with EPERM (Docker allows it on kernels >= 4.8),
   - socket() only for AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK/NETLINK_ROUTE (EPERM otherwise:
     no AF_VSOCK to the hypervisor, no module autoloading of rare families).
+--no-inet also refuses AF_INET and AF_INET6 sockets (EAFNOSUPPORT, as from a kernel without
+them): on cgroup v1, TCP buffers over loopback are not charged to the container's memory limit.
 See ../NOTES.md for the reasons and the measurements.
 """
 import json
 import sys
 
-ENOSYS, EPERM = 38, 1
+ENOSYS, EPERM, EAFNOSUPPORT = 38, 1, 97
 AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, NETLINK_ROUTE = 1, 2, 10, 16, 0
 
 ENOSYS_DENIED = {
@@ -37,7 +40,9 @@ FILTERED = {"socket"}
 
 
 def main():
-    with open(sys.argv[1]) as f:
+    no_inet = "--no-inet" in sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a != "--no-inet"]
+    with open(args[0]) as f:
         profile = json.load(f)
     assert profile["defaultAction"] == "SCMP_ACT_ERRNO", "expected a deny-by-default profile"
     removed = set(ENOSYS_DENIED) | EPERM_DENIED | FILTERED
@@ -71,7 +76,7 @@ def main():
         "includes": {},
         "excludes": {"caps": ["CAP_SYS_PTRACE"]},
     })
-    for family in (AF_UNIX, AF_INET, AF_INET6):
+    for family in (AF_UNIX,) if no_inet else (AF_UNIX, AF_INET, AF_INET6):
         rules.append({
             "names": ["socket"],
             "action": "SCMP_ACT_ALLOW",
@@ -89,6 +94,18 @@ def main():
         "includes": {},
         "excludes": {},
     })
+    if no_inet:
+        for family in (AF_INET, AF_INET6):
+            rules.append({
+                "names": ["socket"],
+                "action": "SCMP_ACT_ERRNO",
+                "errnoRet": EAFNOSUPPORT,
+                "args": [{"index": 0, "value": family, "valueTwo": 0, "op": "SCMP_CMP_EQ"}],
+                "comment": "EDC (no-inet variant): no IPv4/IPv6 sockets, not even on loopback: on cgroup v1 "
+                           "their buffers escape the memory limit",
+                "includes": {},
+                "excludes": {},
+            })
     json.dump(profile | {"syscalls": rules}, sys.stdout, indent=1)
     sys.stdout.write("\n")
 
