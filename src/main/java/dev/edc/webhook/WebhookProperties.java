@@ -1,6 +1,5 @@
 package dev.edc.webhook;
 
-import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,8 +23,7 @@ record WebhookProperties(
         @DefaultValue({"1s", "5s", "30s", "2m", "10m", "30m"})
         List<Duration> backoff,
 
-        @DefaultValue("10s") @Positive(message = "must be positive")
-        Duration timeout) {
+        @DefaultValue("10s") Duration timeout) {
 
     int attempts() {
         return backoff.size() + 1;
