@@ -89,7 +89,8 @@ class PipelineIT extends IntegrationTest {
         assertThat(body.get("status").asString()).isEqualTo("QUEUED");
         assertThat(body.get("resultTopic").asString()).isEqualTo("/topic/result/" + uuid);
         assertThat(body.get("controlToken").asString()).matches("[A-Za-z0-9_-]{32}");
-        assertThat(edc.get("/executions/" + uuid).body()).as("the token is its submitter's only")
+        assertThat(edc.get("/executions/" + uuid).body())
+                .as("the token is its submitter's only")
                 .doesNotContain(body.get("controlToken").asString());
     }
 
