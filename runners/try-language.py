@@ -50,10 +50,10 @@ if [ -n "$EDC_COMPILE" ]; then
   out=$(cd /box && setpriv --reuid $B --regid $B --clear-groups env -i $ENV timeout -s KILL "$EDC_COMPILE_TIMEOUT" /bin/sh -c "$EDC_COMPILE" edc </dev/null 2>&1)
   rc=$?
   t1=$(ms)
-  printf '@@EDC-COMPILE %s %s %s %s %s\n' "$rc" "$((t1 - t0))" "$(mem)" "$(pids)" "$(printf %s "$out" | base64 -w0)" >&2
+  printf '@@EDC-COMPILE %s %s %s %s %s %s\n' "$rc" "$((t1 - t0))" "$(mem)" "$(pids)" "$(du -sk /box 2>/dev/null | cut -f1)" "$(printf %s "$out" | base64 -w0)" >&2
   [ "$rc" = 0 ] || exit 0
 else
-  printf '@@EDC-COMPILE - 0 %s %s \n' "$(mem)" "$(pids)" >&2
+  printf '@@EDC-COMPILE - 0 %s %s 0 \n' "$(mem)" "$(pids)" >&2
 fi
 t0=$(ms)
 cd /tmp && setpriv --reuid $R --regid $R --clear-groups env -i $ENV timeout -s KILL "$EDC_RUN_TIMEOUT" /bin/sh -c "$EDC_RUN" edc "$@"
@@ -163,13 +163,14 @@ def run_job(entry, image, files, main, stdin=b'', args=(), opts=None):
     result['wall'] = time.monotonic() - started
     result['exit'] = p.returncode
     err = result['stderr'].decode('utf-8', 'replace')
-    m = re.match(r'@@EDC-COMPILE (\S+) (\d+) (-?\d+) (-?\d+) ?(\S*)\n', err)
+    m = re.match(r'@@EDC-COMPILE (\S+) (\d+) (-?\d+) (-?\d+) (\d*) ?(\S*)\n', err)
     if m:
         result['compile_rc'] = None if m.group(1) == '-' else int(m.group(1))
         result['compile_ms'] = int(m.group(2))
         result['compile_peak'] = int(m.group(3))
         result['compile_pids'] = int(m.group(4))
-        result['compile_out'] = base64.b64decode(m.group(5)).decode('utf-8', 'replace')
+        result['box_kb'] = int(m.group(5) or 0)
+        result['compile_out'] = base64.b64decode(m.group(6)).decode('utf-8', 'replace')
         err = err[m.end():]
     m = re.search(r'\n@@EDC-RUN (\d+) (\d+) (-?\d+) (-?\d+)\n$', err)
     if m:
@@ -286,7 +287,7 @@ def main():
             failed += problem is not None
             print(f'{name}: {"ok" if problem is None else "FAIL"}'
                   f' compile={r.get("compile_rc")} {r.get("compile_ms", "?")}ms peak={mb(r.get("compile_peak"))}'
-                  f' pids={r.get("compile_pids", "?")}'
+                  f' pids={r.get("compile_pids", "?")} box={r.get("box_kb", "?")}KB'
                   f' | run={r.get("run_rc")} {r.get("run_ms", "?")}ms peak={mb(r.get("run_peak"))}'
                   f' pids={r.get("run_pids", "?")} | docker={r["exit"]} {r["wall"]:.2f}s'
                   f'{" capped" if r["capped"] else ""} out={len(r["stdout"])}B')
