@@ -7,7 +7,9 @@ src/test/resources/languages/<language>/ it starts one container with the sandbo
 swap, pids limit, open files 256, file size 16 MB, /box exec tmpfs owned by uid B, /tmp noexec
 tmpfs mode 1777), writes the files into /box (as B) and /tmp (as B+1), runs `compile` as B in /box
 and `run` as B+1 in /tmp through `/bin/sh -c '<command>' edc <args...>`, and checks the result.
-It prints the compile and run wall times and the container's memory and pids peaks.
+It prints the compile and run wall times, their CPU times (the container's cgroup: these do not grow
+when other work shares the machine, so they are the better measure of a compiler's cost), and the
+container's memory and pids peaks and what the compile left in /box.
 
   runners/try-language.py python                     # every fixture of the language
   runners/try-language.py c hello echo --memory 32m  # some fixtures, another memory limit
@@ -41,25 +43,28 @@ set -u
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 mem() { cat /sys/fs/cgroup/memory/memory.max_usage_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.peak 2>/dev/null || echo -1; }
 pids() { cat /sys/fs/cgroup/pids/pids.peak 2>/dev/null || cat /sys/fs/cgroup/pids.peak 2>/dev/null || echo -1; }
+# CPU time of the whole container in ms (cgroup v1 cpuacct, else v2 cpu.stat): unlike wall time,
+# it does not grow when other work shares the machine.
+cpu() { c=$(cat /sys/fs/cgroup/cpuacct/cpuacct.usage 2>/dev/null) && echo $((c / 1000000)) && return; sed -n 's/^usage_usec //p' /sys/fs/cgroup/cpu.stat 2>/dev/null | awk '{print int($1/1000)}'; }
 ENV="PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/tmp TMPDIR=/tmp LANG=C.UTF-8 EDC_MAIN=$EDC_MAIN"
 printf %s "$EDC_FILES" | base64 -d | (cd /box && setpriv --reuid $B --regid $B --clear-groups tar -x --no-same-owner)
 printf %s "$EDC_FILES" | base64 -d | (cd /tmp && setpriv --reuid $R --regid $R --clear-groups tar -x --no-same-owner)
 unset EDC_FILES
 if [ -n "$EDC_COMPILE" ]; then
-  t0=$(ms)
+  t0=$(ms); c0=$(cpu)
   out=$(cd /box && setpriv --reuid $B --regid $B --clear-groups env -i $ENV timeout -s KILL "$EDC_COMPILE_TIMEOUT" /bin/sh -c "$EDC_COMPILE" edc </dev/null 2>&1)
   rc=$?
-  t1=$(ms)
-  printf '@@EDC-COMPILE %s %s %s %s %s %s\n' "$rc" "$((t1 - t0))" "$(mem)" "$(pids)" "$(du -sk /box 2>/dev/null | cut -f1)" "$(printf %s "$out" | base64 -w0)" >&2
+  t1=$(ms); c1=$(cpu)
+  printf '@@EDC-COMPILE %s %s/%s %s %s %s %s\n' "$rc" "$((t1 - t0))" "$((c1 - c0))" "$(mem)" "$(pids)" "$(du -sk /box 2>/dev/null | cut -f1)" "$(printf %s "$out" | base64 -w0)" >&2
   [ "$rc" = 0 ] || exit 0
 else
-  printf '@@EDC-COMPILE - 0 %s %s 0 \n' "$(mem)" "$(pids)" >&2
+  printf '@@EDC-COMPILE - 0/0 %s %s 0 \n' "$(mem)" "$(pids)" >&2
 fi
-t0=$(ms)
+t0=$(ms); c0=$(cpu)
 cd /tmp && setpriv --reuid $R --regid $R --clear-groups env -i $ENV timeout -s KILL "$EDC_RUN_TIMEOUT" /bin/sh -c "$EDC_RUN" edc "$@"
 rc=$?
-t1=$(ms)
-printf '\n@@EDC-RUN %s %s %s %s\n' "$rc" "$((t1 - t0))" "$(mem)" "$(pids)" >&2
+t1=$(ms); c1=$(cpu)
+printf '\n@@EDC-RUN %s %s/%s %s %s\n' "$rc" "$((t1 - t0))" "$((c1 - c0))" "$(mem)" "$(pids)" >&2
 '''
 
 
@@ -163,21 +168,23 @@ def run_job(entry, image, files, main, stdin=b'', args=(), opts=None):
     result['wall'] = time.monotonic() - started
     result['exit'] = p.returncode
     err = result['stderr'].decode('utf-8', 'replace')
-    m = re.match(r'@@EDC-COMPILE (\S+) (\d+) (-?\d+) (-?\d+) (\d*) ?(\S*)\n', err)
+    m = re.search(r'(?m)^@@EDC-COMPILE (\S+) (\d+)/(-?\d+) (-?\d+) (-?\d+) (\d*) ?(\S*)\n', err)
     if m:
         result['compile_rc'] = None if m.group(1) == '-' else int(m.group(1))
         result['compile_ms'] = int(m.group(2))
-        result['compile_peak'] = int(m.group(3))
-        result['compile_pids'] = int(m.group(4))
-        result['box_kb'] = int(m.group(5) or 0)
-        result['compile_out'] = base64.b64decode(m.group(6)).decode('utf-8', 'replace')
-        err = err[m.end():]
-    m = re.search(r'\n@@EDC-RUN (\d+) (\d+) (-?\d+) (-?\d+)\n$', err)
+        result['compile_cpu'] = int(m.group(3))
+        result['compile_peak'] = int(m.group(4))
+        result['compile_pids'] = int(m.group(5))
+        result['box_kb'] = int(m.group(6) or 0)
+        result['compile_out'] = base64.b64decode(m.group(7)).decode('utf-8', 'replace')
+        err = err[:m.start()] + err[m.end():]
+    m = re.search(r'\n@@EDC-RUN (\d+) (\d+)/(-?\d+) (-?\d+) (-?\d+)\n$', err)
     if m:
         result['run_rc'] = int(m.group(1))
         result['run_ms'] = int(m.group(2))
-        result['run_peak'] = int(m.group(3))
-        result['run_pids'] = int(m.group(4))
+        result['run_cpu'] = int(m.group(3))
+        result['run_peak'] = int(m.group(4))
+        result['run_pids'] = int(m.group(5))
         err = err[:m.start()]
     result['err'] = err
     result['out'] = result['stdout'].decode('utf-8', 'replace')
@@ -286,9 +293,10 @@ def main():
             problem = check(entry, folder, name, r)
             failed += problem is not None
             print(f'{name}: {"ok" if problem is None else "FAIL"}'
-                  f' compile={r.get("compile_rc")} {r.get("compile_ms", "?")}ms peak={mb(r.get("compile_peak"))}'
+                  f' compile={r.get("compile_rc")} {r.get("compile_ms", "?")}ms cpu={r.get("compile_cpu", "?")}ms'
+                  f' peak={mb(r.get("compile_peak"))}'
                   f' pids={r.get("compile_pids", "?")} box={r.get("box_kb", "?")}KB'
-                  f' | run={r.get("run_rc")} {r.get("run_ms", "?")}ms peak={mb(r.get("run_peak"))}'
+                  f' | run={r.get("run_rc")} {r.get("run_ms", "?")}ms cpu={r.get("run_cpu", "?")}ms peak={mb(r.get("run_peak"))}'
                   f' pids={r.get("run_pids", "?")} | docker={r["exit"]} {r["wall"]:.2f}s'
                   f'{" capped" if r["capped"] else ""} out={len(r["stdout"])}B')
             if problem:
