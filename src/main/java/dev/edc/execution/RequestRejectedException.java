@@ -28,7 +28,7 @@ public class RequestRejectedException extends RuntimeException {
         return title;
     }
 
-    static RequestRejectedException invalid(String title, String detail) {
+    public static RequestRejectedException invalid(String title, String detail) {
         return new RequestRejectedException(Reason.INVALID, title, detail);
     }
 

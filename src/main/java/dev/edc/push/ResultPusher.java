@@ -4,6 +4,7 @@ import dev.edc.Roles;
 import dev.edc.execution.ExecutionEvent;
 import dev.edc.execution.ResultWaiters;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Receives every status change and result through this node's fanout queue and pushes it to this
  * node's STOMP subscribers of that execution: progress on its status topic, the result on its
- * result topic. Requests waiting for the result on this node are completed too.
+ * result topic. Requests waiting for the result on this node are completed too. Then the event is
+ * published in this node (an {@link ExecutionEvent} application event) for whoever else follows
+ * executions here, such as the admin page's feed.
  */
 @Component
 @Profile(Roles.API)
@@ -20,11 +23,17 @@ class ResultPusher {
     private final SimpMessagingTemplate broker;
     private final ResultMessages messages;
     private final ResultWaiters waiters;
+    private final ApplicationEventPublisher publisher;
 
-    ResultPusher(SimpMessagingTemplate broker, ResultMessages messages, ResultWaiters waiters) {
+    ResultPusher(
+            SimpMessagingTemplate broker,
+            ResultMessages messages,
+            ResultWaiters waiters,
+            ApplicationEventPublisher publisher) {
         this.broker = broker;
         this.messages = messages;
         this.waiters = waiters;
+        this.publisher = publisher;
     }
 
     @RabbitListener(id = "results", queues = "#{nodeResultsQueue.name}")
@@ -35,5 +44,6 @@ class ResultPusher {
         } else {
             broker.send(messages.forStatus(event.key(), event.record()));
         }
+        publisher.publishEvent(event);
     }
 }

@@ -19,6 +19,9 @@ public interface Sandbox {
      */
     void keepWarm(SandboxSpec spec, int size);
 
+    /** Containers waiting in the warm pool now. */
+    int warmContainers();
+
     /** Runs the job to its end. */
     default SandboxOutcome run(SandboxSpec spec, SandboxJob job) {
         return start(spec, job, RunListener.NONE).await();

@@ -1,0 +1,130 @@
+package dev.edc.operations;
+
+import dev.edc.Roles;
+import dev.edc.execution.LanguageAvailability;
+import dev.edc.execution.WorkerProperties;
+import dev.edc.language.LanguageRegistry;
+import dev.edc.sandbox.Sandbox;
+import dev.edc.sandbox.SandboxLoad;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A worker telling every API node that it is up, every {@code edc.operations.heartbeat-interval}
+ * from the moment it is ready (its runner images built) until its context closes, i.e. while it
+ * drains its running jobs too. Then it removes itself; a worker that dies without doing so drops
+ * out when its report expires (three heartbeats).
+ */
+@Component
+@Profile(Roles.WORKER)
+class WorkerHeartbeat implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerHeartbeat.class);
+
+    private final WorkerDirectory directory;
+    private final OperationsProperties properties;
+    private final WorkerProperties worker;
+    private final LanguageRegistry languages;
+    private final LanguageAvailability availability;
+    private final Sandbox sandbox;
+    private final SandboxLoad load;
+    private final Clock clock;
+    private final String host = hostName();
+    private final String id;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("worker-heartbeat").factory());
+    private volatile Instant startedAt;
+
+    WorkerHeartbeat(
+            WorkerDirectory directory,
+            OperationsProperties properties,
+            WorkerProperties worker,
+            LanguageRegistry languages,
+            LanguageAvailability availability,
+            Sandbox sandbox,
+            SandboxLoad load,
+            Clock clock) {
+        this.directory = directory;
+        this.properties = properties;
+        this.worker = worker;
+        this.languages = languages;
+        this.availability = availability;
+        this.sandbox = sandbox;
+        this.load = load;
+        this.clock = clock;
+        this.id = properties.workerId().isBlank()
+                ? host + "-" + ProcessHandle.current().pid()
+                : properties.workerId();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        startedAt = clock.instant();
+        long every = properties.heartbeatInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        log.info("worker {} reports itself every {}", id, properties.heartbeatInterval());
+    }
+
+    /** This worker as it is now. */
+    WorkerStatus status() {
+        List<WorkerStatus.LanguageName> runnable = languages.all().stream()
+                .filter(language -> availability.problem(language).isEmpty())
+                .map(language -> new WorkerStatus.LanguageName(language.language(), language.version()))
+                .toList();
+        return new WorkerStatus(
+                id,
+                host,
+                runnable,
+                worker.concurrency(),
+                load.running(),
+                sandbox.warmContainers(),
+                startedAt,
+                clock.instant());
+    }
+
+    private void beat() {
+        try {
+            directory.report(status(), properties.heartbeatTtl());
+        } catch (RuntimeException e) {
+            // the next beat tries again; a worker that cannot reach Redis cannot run jobs either
+            log.warn("worker {}: heartbeat not stored: {}", id, e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+        if (startedAt != null) {
+            try {
+                directory.remove(id);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "worker {}: not removed from the workers ({}); it drops out when its report expires",
+                        id,
+                        e.toString());
+            }
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown");
+        }
+    }
+}
