@@ -9,6 +9,7 @@ import dev.edc.sandbox.SandboxLoad;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -16,21 +17,30 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A worker telling every API node that it is up, every {@code edc.operations.heartbeat-interval}
- * from the moment it is ready (its runner images built) until its context closes, i.e. while it
- * drains its running jobs too. Then it removes itself; a worker that dies without doing so drops
- * out when its report expires (three heartbeats).
+ * from the moment it is ready (its runner images built) until it stops, i.e. while it drains its
+ * running jobs too, and within a second of a change of its jobs in progress or warm containers.
+ * Then it removes itself; a worker that dies without doing so drops out when its report expires
+ * (three heartbeats).
  */
 @Component
 @Profile(Roles.WORKER)
-class WorkerHeartbeat implements DisposableBean {
+class WorkerHeartbeat implements SmartLifecycle {
+
+    /**
+     * Stopped after the job listeners (which wait for the running jobs), before Redis' connection
+     * factory (phase 0), which the goodbye needs.
+     */
+    private static final int PHASE = 1;
+    /** How often the worker looks for a change worth a report before the heartbeat is due. */
+    private static final Duration LOOK = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(WorkerHeartbeat.class);
 
@@ -47,6 +57,8 @@ class WorkerHeartbeat implements DisposableBean {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("worker-heartbeat").factory());
     private volatile Instant startedAt;
+    private volatile boolean running;
+    private WorkerStatus reported; // on the timer's thread only
 
     WorkerHeartbeat(
             WorkerDirectory directory,
@@ -71,10 +83,10 @@ class WorkerHeartbeat implements DisposableBean {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void start() {
+    void beginBeating() {
         startedAt = clock.instant();
-        long every = properties.heartbeatInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        long look = Math.min(LOOK.toMillis(), properties.heartbeatInterval().toMillis());
+        timer.scheduleWithFixedDelay(this::beatIfDue, 0, look, TimeUnit.MILLISECONDS);
         log.info("worker {} reports itself every {}", id, properties.heartbeatInterval());
     }
 
@@ -95,19 +107,40 @@ class WorkerHeartbeat implements DisposableBean {
                 clock.instant());
     }
 
-    private void beat() {
+    /** Reports when the last report is a heartbeat old, or no longer says what this worker does. */
+    private void beatIfDue() {
+        WorkerStatus now = status();
+        boolean due = reported == null
+                || !now.lastSeenAt().isBefore(reported.lastSeenAt().plus(properties.heartbeatInterval()))
+                || now.busy() != reported.busy()
+                || now.pool() != reported.pool();
+        if (!due) {
+            return;
+        }
         try {
-            directory.report(status(), properties.heartbeatTtl());
+            directory.report(now, properties.heartbeatTtl());
+            reported = now;
         } catch (RuntimeException e) {
             // the next beat tries again; a worker that cannot reach Redis cannot run jobs either
             log.warn("worker {}: heartbeat not stored: {}", id, e.toString());
         }
     }
 
+    /** The beats begin once the worker is ready ({@link #beginBeating}), not with the context's start. */
     @Override
-    public void destroy() throws InterruptedException {
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
         timer.shutdownNow();
-        timer.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (startedAt != null) {
             try {
                 directory.remove(id);
@@ -118,6 +151,16 @@ class WorkerHeartbeat implements DisposableBean {
                         e.toString());
             }
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     private static String hostName() {
