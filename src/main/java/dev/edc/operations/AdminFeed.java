@@ -84,7 +84,7 @@ class AdminFeed implements DisposableBean {
 
     @EventListener
     void onExecution(ExecutionEvent event) {
-        if (!followers.isEmpty() && event.record().isFinal()) {
+        if (!followers.isEmpty() && event.record() != null && event.record().isFinal()) {
             send(Map.of("type", "execution", "execution", ExecutionSummary.of(event.key(), event.record())));
         }
     }

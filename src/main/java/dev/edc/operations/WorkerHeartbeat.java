@@ -2,10 +2,10 @@ package dev.edc.operations;
 
 import dev.edc.Roles;
 import dev.edc.execution.LanguageAvailability;
-import dev.edc.execution.WorkerProperties;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.sandbox.Sandbox;
 import dev.edc.sandbox.SandboxLoad;
+import dev.edc.worker.WorkerProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;

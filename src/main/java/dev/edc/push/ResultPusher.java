@@ -10,11 +10,13 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives every status change and result through this node's fanout queue and pushes it to this
- * node's STOMP subscribers of that execution: progress on its status topic, the result on its
- * result topic. Requests waiting for the result on this node are completed too. Then the event is
- * published in this node (an {@link ExecutionEvent} application event) for whoever else follows
- * executions here, such as the admin page's feed.
+ * Receives every event of every execution through this node's fanout queue and pushes it to this
+ * node's STOMP subscribers of that execution: progress on its status topic, output on its output
+ * topic, test verdicts on its tests topic, the result on its result topic. Requests waiting for the
+ * result on this node are completed too. One consumer: events reach subscribers in the order they
+ * were announced. A change of the record (a status, the result) is then published in this node as
+ * an {@link ExecutionEvent} application event, for whoever else follows executions here, such as
+ * the admin page's feed.
  */
 @Component
 @Profile(Roles.API)
@@ -38,12 +40,17 @@ class ResultPusher {
 
     @RabbitListener(id = "results", queues = "#{nodeResultsQueue.name}")
     void onEvent(ExecutionEvent event) {
-        if (event.record().isFinal()) {
+        if (event.output() != null) {
+            broker.send(messages.forTopic(Topics.Kind.OUTPUT, event.key(), event.output()));
+        } else if (event.test() != null) {
+            broker.send(messages.forTopic(Topics.Kind.TESTS, event.key(), event.test()));
+        } else if (event.record().isFinal()) {
             broker.send(messages.forResult(event.key(), event.record()));
             waiters.complete(event.key(), event.record());
+            publisher.publishEvent(event);
         } else {
             broker.send(messages.forStatus(event.key(), event.record()));
+            publisher.publishEvent(event);
         }
-        publisher.publishEvent(event);
     }
 }

@@ -3,6 +3,7 @@ package dev.edc.store;
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionResult;
+import dev.edc.execution.ExecutionStatus;
 import dev.edc.execution.ExecutionSummary;
 import dev.edc.execution.ResultStore;
 import java.time.Clock;
@@ -50,12 +51,12 @@ class RedisResultStore implements ResultStore {
 
     @Override
     public boolean create(ExecutionKey key, ExecutionResult record) {
-        return write(key, record, true);
+        return write(key, record, "create", "");
     }
 
     @Override
     public void update(ExecutionKey key, ExecutionResult record) {
-        write(key, record, false);
+        write(key, record, "replace", "");
     }
 
     @Override
@@ -65,12 +66,27 @@ class RedisResultStore implements ResultStore {
     }
 
     @Override
+    public boolean replaceIf(ExecutionKey key, ExecutionStatus expected, ExecutionResult record) {
+        String current = redis.opsForValue().get(RedisKeys.record(key));
+        if (current == null || json.readValue(current, ExecutionResult.class).status() != expected) {
+            return false;
+        }
+        // the record is replaced only if it is still what was read: another node may change it meanwhile
+        return write(key, record, "replace-if", current);
+    }
+
+    @Override
     public void delete(ExecutionKey key) {
         redis.execute(
                 DELETE, List.of(RedisKeys.record(key), RedisKeys.INDEX, RedisKeys.SUMMARIES), RedisKeys.member(key));
     }
 
-    private boolean write(ExecutionKey key, ExecutionResult record, boolean create) {
+    /** {@code [<owner>:]<uuid>}: an owner's keys apart from every other owner's (a uuid holds no ':'). */
+    static String ownerPart(ExecutionKey key) {
+        return RedisKeys.member(key);
+    }
+
+    private boolean write(ExecutionKey key, ExecutionResult record, String mode, String expected) {
         Instant now = clock.instant();
         Instant queuedAt = record.queuedAt() != null ? record.queuedAt() : now;
         Long written = redis.execute(
@@ -78,14 +94,15 @@ class RedisResultStore implements ResultStore {
                 List.of(RedisKeys.record(key), RedisKeys.INDEX, RedisKeys.SUMMARIES, RedisKeys.finished(now)),
                 json.writeValueAsString(record),
                 Long.toString(ttl.toMillis()),
-                create ? "1" : "0",
+                mode,
                 RedisKeys.member(key),
                 Long.toString(queuedAt.toEpochMilli()),
                 json.writeValueAsString(ExecutionSummary.of(key, record)),
                 record.isFinal() ? record.status().name() : "",
                 Long.toString(now.minus(ttl).toEpochMilli()),
                 Integer.toString(recentExecutions),
-                Long.toString(RedisKeys.FINISHED_KEPT.toSeconds()));
+                Long.toString(RedisKeys.FINISHED_KEPT.toSeconds()),
+                expected);
         return Long.valueOf(1).equals(written);
     }
 }

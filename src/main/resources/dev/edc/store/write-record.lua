@@ -5,16 +5,22 @@
 -- KEYS[3] the summaries: hash, member -> summary JSON
 -- KEYS[4] this minute's finished executions: hash, status -> count
 -- ARGV[1] the record (JSON)        ARGV[2] its time to live (ms)
--- ARGV[3] "1": create (nothing is written if the record exists), "0": replace
+-- ARGV[3] "create": nothing is written if the record exists; "replace"; "replace-if": nothing is
+--         written unless the record is still ARGV[11] (what its writer read)
 -- ARGV[4] the member               ARGV[5] its score (submission time, ms)
 -- ARGV[6] the summary (JSON)       ARGV[7] the final status, or "" while not final
 -- ARGV[8] the oldest score kept    ARGV[9] the most entries kept
 -- ARGV[10] how long a minute's count is kept (s)
--- Returns 1, or 0 when a record to create exists already.
-if ARGV[3] == '1' then
+-- Returns 1, or 0 when nothing was written.
+if ARGV[3] == 'create' then
   if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
     return 0
   end
+elseif ARGV[3] == 'replace-if' then
+  if redis.call('GET', KEYS[1]) ~= ARGV[11] then
+    return 0
+  end
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 else
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 end

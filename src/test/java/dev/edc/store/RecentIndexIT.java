@@ -15,15 +15,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -201,18 +203,10 @@ class RecentIndexIT {
         return new RedisExecutionHistory(redis, json, properties(ttl), clock);
     }
 
+    /** The record's defaults but the TTL, bound as Spring binds them (new settings change nothing here). */
     private static ExecutionProperties properties(Duration ttl) {
-        return new ExecutionProperties(
-                Duration.ofSeconds(20),
-                DataSize.ofMegabytes(1024),
-                DataSize.ofKilobytes(1024),
-                DataSize.ofKilobytes(64),
-                DataSize.ofMegabytes(1),
-                64,
-                DataSize.ofKilobytes(64),
-                DataSize.ofKilobytes(64),
-                ttl,
-                Duration.ofSeconds(30));
+        return new Binder(new MapConfigurationPropertySource(Map.of("edc.execution.result-ttl", ttl.toMillis() + "ms")))
+                .bindOrCreate("edc.execution", ExecutionProperties.class);
     }
 
     private static ExecutionKey key(String owner) {

@@ -1,0 +1,74 @@
+package dev.edc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+class EnvironmentNamesTest {
+
+    @Test
+    void shouldReadTheDocumentedVariablesAsTheirProperties() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of(
+                                        "EDC_API_KEYS",
+                                        "alpha:a,beta:b",
+                                        "EDC_MAX_INTERACTIVE_TIME",
+                                        "2m",
+                                        "EDC_QUEUE_NAME",
+                                        "q")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("application.yml", Map.of("edc.access.api-keys", "")));
+
+        new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("edc.access.api-keys")).isEqualTo("alpha:a,beta:b");
+        assertThat(environment.getProperty("edc.execution.max-interactive-time"))
+                .isEqualTo("2m");
+        assertThat(environment.getProperty("edc.access.requests-per-minute"))
+                .as("not set: the record's default")
+                .isNull();
+        assertThat(environment.getProperty("edc.queue.name"))
+                .as("relaxed binding's own")
+                .isEqualTo("q");
+    }
+
+    @Test
+    void shouldSetThePoolOfALanguageVersionFoundByNameNotPlace() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("EDC_POOL_PYTHON_3_13", "4", "EDC_POOL_JAVA_17", "0")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "application.yml",
+                        Map.of(
+                                "edc.languages[0].language", "java",
+                                "edc.languages[0].version", "17",
+                                "edc.languages[0].pool-size", "2",
+                                "edc.languages[1].language", "python",
+                                "edc.languages[1].version", "3.13",
+                                "edc.languages[1].pool-size", "1")));
+
+        new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("edc.languages[0].pool-size")).isEqualTo("0");
+        assertThat(environment.getProperty("edc.languages[1].pool-size")).isEqualTo("4");
+    }
+}
