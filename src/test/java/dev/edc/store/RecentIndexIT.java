@@ -169,6 +169,29 @@ class RecentIndexIT {
     }
 
     @Test
+    void shouldFollowARecordReplacedOnlyIfUnchanged() {
+        RedisResultStore store = store(Duration.ofMinutes(5), 100);
+        ExecutionKey key = key("");
+        ExecutionResult queued = queued(key, "javascript", Instant.now());
+        store.create(key, queued);
+        ExecutionResult cancelled = finished(key, "javascript", queued.queuedAt(), ExecutionStatus.CANCELLED);
+
+        assertThat(store.replaceIf(key, ExecutionStatus.RUNNING, cancelled)).isFalse();
+        assertThat(status(key)).isEqualTo(ExecutionStatus.QUEUED);
+        assertThat(store.replaceIf(key, ExecutionStatus.QUEUED, cancelled)).isTrue();
+        assertThat(status(key)).isEqualTo(ExecutionStatus.CANCELLED);
+        assertThat(store.find(key).orElseThrow().status()).isEqualTo(ExecutionStatus.CANCELLED);
+    }
+
+    private ExecutionStatus status(ExecutionKey key) {
+        return history(Duration.ofMinutes(5)).recent(new RecentExecutions(null, null, null, 1000)).stream()
+                .filter(summary -> summary.uuid().equals(key.uuid()))
+                .findFirst()
+                .orElseThrow()
+                .status();
+    }
+
+    @Test
     void shouldCountAFinishedExecutionOnceInItsMinute() {
         RedisResultStore store = store(Duration.ofMinutes(5), 100);
         RedisExecutionHistory history = history(Duration.ofMinutes(5));
