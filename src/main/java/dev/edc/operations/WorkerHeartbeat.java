@@ -54,11 +54,10 @@ class WorkerHeartbeat implements SmartLifecycle {
     private final Clock clock;
     private final String host = hostName();
     private final String id;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("worker-heartbeat").factory());
+    private ScheduledExecutorService timer; // while beating
     private volatile Instant startedAt;
     private volatile boolean running;
-    private WorkerStatus reported; // on the timer's thread only
+    private volatile WorkerStatus reported; // written on the timer's thread
 
     WorkerHeartbeat(
             WorkerDirectory directory,
@@ -85,9 +84,18 @@ class WorkerHeartbeat implements SmartLifecycle {
     @EventListener(ApplicationReadyEvent.class)
     void beginBeating() {
         startedAt = clock.instant();
-        long look = Math.min(LOOK.toMillis(), properties.heartbeatInterval().toMillis());
-        timer.scheduleWithFixedDelay(this::beatIfDue, 0, look, TimeUnit.MILLISECONDS);
+        schedule();
         log.info("worker {} reports itself every {}", id, properties.heartbeatInterval());
+    }
+
+    private synchronized void schedule() {
+        if (timer == null) {
+            reported = null;
+            timer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("worker-heartbeat").factory());
+            long look = Math.min(LOOK.toMillis(), properties.heartbeatInterval().toMillis());
+            timer.scheduleWithFixedDelay(this::beatIfDue, 0, look, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** This worker as it is now. */
@@ -126,20 +134,33 @@ class WorkerHeartbeat implements SmartLifecycle {
         }
     }
 
-    /** The beats begin once the worker is ready ({@link #beginBeating}), not with the context's start. */
+    /**
+     * The beats begin once the worker is ready ({@link #beginBeating}), not with the context's
+     * first start; they begin again when a stopped context starts again.
+     */
     @Override
     public void start() {
         running = true;
+        if (startedAt != null) {
+            schedule();
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ScheduledExecutorService stopped;
+        synchronized (this) {
+            stopped = timer;
+            timer = null;
+        }
+        if (stopped != null) {
+            stopped.shutdownNow();
+            try {
+                stopped.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (startedAt != null) {
             try {
