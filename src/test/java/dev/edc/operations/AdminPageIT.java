@@ -67,7 +67,9 @@ class AdminPageIT extends IntegrationTest {
         enterKey(KEY);
 
         waitUntil(() -> element("dashboard").isDisplayed());
-        assertThat(element("key-form").isDisplayed()).as("the key asked for no more").isFalse();
+        assertThat(element("key-form").isDisplayed())
+                .as("the key asked for no more")
+                .isFalse();
         String id = InetAddress.getLocalHost().getHostName() + "-"
                 + ProcessHandle.current().pid();
         WebElement worker = waitFor(By.cssSelector("#workers tr[data-id='" + id + "']"));
