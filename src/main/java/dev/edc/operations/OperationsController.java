@@ -12,6 +12,9 @@ import dev.edc.language.LanguageRegistry;
 import dev.edc.queue.QueueState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -20,6 +23,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +56,8 @@ class OperationsController {
             summary = "List the workers that are up",
             description = "Each worker reports itself every few seconds; one that stops (even killed) drops out "
                     + "within three heartbeats (15 s by default).")
+    @ApiResponse(responseCode = "200", description = "The workers up, by id")
+    @OperatorResponses
     List<WorkerStatus> workers() {
         return operations.workers();
     }
@@ -60,6 +66,8 @@ class OperationsController {
     @Operation(
             summary = "The job queue",
             description = "Jobs waiting, consumers and dead letters as the broker counts them, read at most every 2 s.")
+    @ApiResponse(responseCode = "200", description = "The job queue as the broker counts it")
+    @OperatorResponses
     QueueState queue() {
         return operations.queue();
     }
@@ -70,6 +78,15 @@ class OperationsController {
             description = "Newest first, within the result TTL, without their outputs (read one with "
                     + "`GET /executions/{uuid}`). With API keys on, an admin sees every owner's (`owner` names "
                     + "the key), anyone else only their own.")
+    @ApiResponse(responseCode = "200", description = "The most recent executions that match, newest first")
+    @ApiResponse(
+            responseCode = "400",
+            description = "An unknown status or language, a limit out of 1 to 1000",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @OperatorResponses
     List<ExecutionSummary> recent(
             @Parameter(description = "only this status, e.g. INTERNAL_ERROR") @RequestParam(required = false)
                     String status,
@@ -95,6 +112,8 @@ class OperationsController {
             summary = "What the admin page shows",
             description = "Workers, queue, and executions finished per minute; pushed on the STOMP topic "
                     + "`/topic/admin` every 2 s while an admin page follows it.")
+    @ApiResponse(responseCode = "200", description = "Workers, queue, executions finished per minute")
+    @OperatorResponses
     Overview overview() {
         return operations.overview();
     }
