@@ -58,6 +58,7 @@ class WorkerHeartbeat implements SmartLifecycle {
     private volatile Instant startedAt;
     private volatile boolean running;
     private volatile WorkerStatus reported; // written on the timer's thread
+    private boolean failing; // on the timer's thread only
 
     WorkerHeartbeat(
             WorkerDirectory directory,
@@ -128,9 +129,16 @@ class WorkerHeartbeat implements SmartLifecycle {
         try {
             directory.report(now, properties.heartbeatTtl());
             reported = now;
+            if (failing) {
+                log.info("worker {}: heartbeat stored again", id);
+                failing = false;
+            }
         } catch (RuntimeException e) {
-            // the next beat tries again; a worker that cannot reach Redis cannot run jobs either
-            log.warn("worker {}: heartbeat not stored: {}", id, e.toString());
+            // tried again every second; a worker that cannot reach Redis cannot run jobs either
+            if (!failing) {
+                log.warn("worker {}: heartbeat not stored, tried again until it is: {}", id, e.toString());
+                failing = true;
+            }
         }
     }
 
