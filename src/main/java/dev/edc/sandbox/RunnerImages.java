@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -51,14 +52,69 @@ public class RunnerImages {
 
     private final DockerClient docker;
     private final SandboxProperties properties;
+    private final ApplicationEventPublisher events;
     private final Map<String, SandboxProperties.RunnerImage> images = new LinkedHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> hashes = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> rebuilding = new ConcurrentHashMap<>();
+    // one rebuild at a time: the jobs of other languages keep the CPU
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("image-rebuild").daemon().factory());
 
-    RunnerImages(DockerClient docker, SandboxProperties properties) {
+    RunnerImages(DockerClient docker, SandboxProperties properties, ApplicationEventPublisher events) {
         this.docker = docker;
         this.properties = properties;
+        this.events = events;
         properties.images().forEach(image -> images.put(image.name(), image));
+    }
+
+    /** What became of an image after the worker started: being rebuilt, ready again, or unavailable. */
+    public record RunnerImageChanged(String image, State state, String problem) {}
+
+    public enum State {
+        READY,
+        BUILDING,
+        UNAVAILABLE
+    }
+
+    /**
+     * Rebuilds an image found missing (deleted under a running worker, say by a disk clean-up), and
+     * the images it starts from if they are gone too, in the background, once however often asked.
+     */
+    public void rebuild(String image) {
+        if (!images.containsKey(image) || !properties.buildMissingImages()) {
+            return;
+        }
+        rebuilding.computeIfAbsent(image, name -> {
+            log.warn("runner image {}: missing, rebuilding; its jobs wait meanwhile", name);
+            events.publishEvent(new RunnerImageChanged(name, State.BUILDING, null));
+            return CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            ensureWithParents(name);
+                            problems.remove(name);
+                            events.publishEvent(new RunnerImageChanged(name, State.READY, null));
+                        } catch (RuntimeException e) {
+                            problems.put(name, rootMessage(e));
+                            log.error("runner image {}: could not be rebuilt: {}", name, rootMessage(e));
+                            events.publishEvent(new RunnerImageChanged(name, State.UNAVAILABLE, rootMessage(e)));
+                        } finally {
+                            rebuilding.remove(name);
+                        }
+                    },
+                    rebuilder);
+        });
+    }
+
+    /** Whether the image is being rebuilt now. */
+    public boolean isRebuilding(String image) {
+        return rebuilding.containsKey(image);
+    }
+
+    private String ensureWithParents(String name) {
+        SandboxProperties.RunnerImage image = images.get(name);
+        String parent = parentOf(image);
+        return ensure(image, parent == null ? "" : ensureWithParents(parent));
     }
 
     /**
