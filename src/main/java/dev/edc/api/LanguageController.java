@@ -44,7 +44,8 @@ class LanguageController {
     List<LanguageView> languages() {
         return languages.all().stream()
                 .filter(language -> availability.status(language) != LanguageAvailability.Status.UNAVAILABLE)
-                .map(language -> LanguageView.of(language, availability.status(language)))
+                .map(language ->
+                        LanguageView.of(language, languages.isDefault(language), availability.status(language)))
                 .toList();
     }
 
@@ -59,12 +60,12 @@ class LanguageController {
             String runtime,
             String status) {
 
-        static LanguageView of(LanguageVersion entry, LanguageAvailability.Status status) {
+        static LanguageView of(LanguageVersion entry, boolean isDefault, LanguageAvailability.Status status) {
             return new LanguageView(
                     entry.language(),
                     entry.version(),
                     entry.aliases(),
-                    entry.defaultVersion(),
+                    isDefault,
                     entry.runtime(),
                     status.name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -275,6 +275,7 @@ public class RunnerImages {
             throw new IllegalStateException(
                     "its Dockerfile " + dockerfile.toAbsolutePath() + " does not exist (edc.sandbox.runners-dir)");
         }
+        requireFetched(dockerfile.getParent());
         long started = System.nanoTime();
         var build = docker.buildImageCmd()
                 .withBaseDirectory(properties.runnersDir().toFile())
@@ -296,6 +297,15 @@ public class RunnerImages {
                 .awaitImageId();
         log.info(
                 "runner image {}: built in {} s ({})", image.name(), (System.nanoTime() - started) / 1_000_000_000, id);
+    }
+
+    /** A runner whose Dockerfile copies what its fetch.sh downloads on the host (no HTTPS inside builds). */
+    private static void requireFetched(Path folder) {
+        if (Files.isRegularFile(folder.resolve("fetch.sh")) && !Files.isDirectory(folder.resolve("dist"))) {
+            throw new IllegalStateException(
+                    "its Dockerfile copies files that " + folder.resolve("fetch.sh") + " fetches, and "
+                            + folder.resolve("dist") + " is not there: run scripts/fetch-runner-artifacts.sh");
+        }
     }
 
     private static String rootMessage(Throwable failure) {
