@@ -45,7 +45,7 @@ class EnvironmentNamesTest {
     }
 
     @Test
-    void shouldSetThePoolOfALanguageVersionFoundByNameNotPlace() {
+    void shouldSetThePoolOfALanguageVersionFoundByNameAndVersionNotKey() {
         StandardEnvironment environment = new StandardEnvironment();
         environment
                 .getPropertySources()
@@ -59,16 +59,16 @@ class EnvironmentNamesTest {
                 .addLast(new MapPropertySource(
                         "application.yml",
                         Map.of(
-                                "edc.languages[0].language", "java",
-                                "edc.languages[0].version", "17",
-                                "edc.languages[0].pool-size", "2",
-                                "edc.languages[1].language", "python",
-                                "edc.languages[1].version", "3.13",
-                                "edc.languages[1].pool-size", "1")));
+                                "edc.languages.java17.language", "java",
+                                "edc.languages.java17.version", "17",
+                                "edc.languages.java17.pool-size", "2",
+                                "edc.languages.python.language", "python",
+                                "edc.languages.python.version", "3.13",
+                                "edc.languages.python.pool-size", "1")));
 
         new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("edc.languages[0].pool-size")).isEqualTo("0");
-        assertThat(environment.getProperty("edc.languages[1].pool-size")).isEqualTo("4");
+        assertThat(environment.getProperty("edc.languages.java17.pool-size")).isEqualTo("0");
+        assertThat(environment.getProperty("edc.languages.python.pool-size")).isEqualTo("4");
     }
 }
