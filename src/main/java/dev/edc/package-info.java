@@ -4,6 +4,7 @@
  * request, result and the service that submits and reads them, {@code language} the registry of
  * runnable language versions (configuration, not code), {@code queue} the RabbitMQ topology,
  * publisher and worker listener, {@code sandbox} the Docker sandbox and its runner images,
- * {@code store} the Redis result store and {@code push} the STOMP delivery of results.
+ * {@code store} the Redis result store and {@code push} the STOMP delivery of results;
+ * {@code operations} shows operators the workers, the queue and the recent executions.
  */
 package dev.edc;

@@ -3,9 +3,7 @@ package dev.edc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,11 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,36 +25,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PlaygroundIT extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Set<String> NOT_DONE = Set.of("IDLE", "SUBMITTING", "QUEUED", "RUNNING");
 
     private ChromeDriver browser;
 
     @BeforeEach
     void openBrowser(@TempDir Path profile) {
-        assertThat(CHROMEDRIVER)
-                .as("Debian's chromium and chromium-driver (scripts/services.sh installs them)")
-                .isExecutable();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--window-size=1400,900",
-                        // this machine's network is closed: no background calls home, no QUIC
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--user-data-dir=" + profile);
-        // Naming the driver keeps Selenium Manager from looking for (and downloading) one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open(profile);
         browser.get("http://localhost:" + port + "/");
     }
 
@@ -194,8 +166,6 @@ class PlaygroundIT extends IntegrationTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(Path.of("target"));
-        Files.copy(file, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }

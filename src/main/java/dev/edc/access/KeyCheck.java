@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * With API keys on: a submission needs a valid {@code X-API-Key} (401 otherwise), a request that
  * presents an invalid one is refused whatever it asks, and every request is marked with its owner
- * ({@link RequestOwner}), so that it sees only its key's executions.
+ * ({@link RequestOwner}), so that it sees only its key's executions. An admin's request on an
+ * operational path ({@link AdminCheck} let it through) owns nothing and is not checked again.
  */
 @Component
 @Profile(Roles.API)
@@ -26,15 +27,19 @@ class KeyCheck extends OncePerRequestFilter {
     static final String API_KEY_HEADER = "X-API-Key";
 
     private final ApiKeys keys;
+    private final AdminKeys admins;
 
-    KeyCheck(ApiKeys keys) {
+    KeyCheck(ApiKeys keys, AdminKeys admins) {
         this.keys = keys;
+        this.admins = admins;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (keys.required()) {
+        if (RequestOwner.isAdmin(request)) {
+            request.setAttribute(RequestOwner.ATTRIBUTE, ApiKeys.NO_KEYS);
+        } else if (keys.required()) {
             String presented = request.getHeader(API_KEY_HEADER);
             String owner = keys.nameOf(presented).orElse(null);
             if (owner == null && (presented != null || isSubmission(request))) {
@@ -44,12 +49,16 @@ class KeyCheck extends OncePerRequestFilter {
                         "API key required",
                         presented == null
                                 ? "Send your API key in the " + API_KEY_HEADER + " header."
-                                : "The API key in " + API_KEY_HEADER + " is not valid.");
+                                : admins.nameOf(presented).isPresent()
+                                        ? "The key in " + API_KEY_HEADER + " is an admin key: it opens the "
+                                                + "operational endpoints only. Send an API key here."
+                                        : "The API key in " + API_KEY_HEADER + " is not valid.");
                 return;
             }
             request.setAttribute(RequestOwner.ATTRIBUTE, owner == null ? ApiKeys.NO_KEYS : owner);
         } else {
             request.setAttribute(RequestOwner.ATTRIBUTE, ApiKeys.NO_KEYS);
+            request.setAttribute(RequestOwner.OPEN_ATTRIBUTE, true);
         }
         chain.doFilter(request, response);
     }
