@@ -14,6 +14,8 @@ for package in docker.io rabbitmq-server redis-server debootstrap chromium chrom
   [ "$package" = docker.io ] && command -v dockerd >/dev/null 2>&1 && continue
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
+# npm: the build fetches the playground's xterm.js with it (pom.xml, vendor-web); any npm will do
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   apt-get update -q

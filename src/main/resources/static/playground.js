@@ -41,6 +41,8 @@ terminal.open($('terminal'));
 $('terminal').xterm = terminal; // as CodeMirror does on its element: for scripts and tests
 terminal.onData(typed);
 terminal.attachCustomKeyEventHandler((event) => {
+  if (event.key === 'Tab') return false; // moves the focus on, as everywhere on the page: no keyboard trap
+  if (event.key === 'c' && event.ctrlKey && terminal.hasSelection()) return false; // copies, does not stop
   if (event.type === 'keydown' && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     run();
     return false;
