@@ -238,6 +238,7 @@ function typed(data) {
       execution.line = [...execution.line].slice(0, -1).join('');
       terminal.write('\b \b');
     } else if (char === '\x04') { // Ctrl+D: what is typed, then the end of the input
+      if (!atLineStart) write('\n');
       send(execution, execution.line, true);
       execution.line = '';
       execution.inputOpen = false;

@@ -162,7 +162,7 @@ class PlaygroundIT extends IntegrationTest {
     }
 
     @Test
-    void shouldGreetTheNameTypedIntoTheTerminal() throws IOException {
+    void shouldGreetTheNameTypedIntoTheTerminalAndEndItsInputWithCtrlD() throws IOException {
         languageChoice();
         setEditorText("""
                 import java.util.Scanner;
@@ -173,6 +173,9 @@ class PlaygroundIT extends IntegrationTest {
                         System.out.print("What is your name? ");
                         String name = in.nextLine();
                         System.out.println("Hello, " + name + "!");
+                        int lines = 0;
+                        for (; in.hasNextLine(); lines++) in.nextLine();
+                        System.out.println(lines + " more lines, then the end of the input");
                     }
                 }
                 """);
@@ -180,10 +183,23 @@ class PlaygroundIT extends IntegrationTest {
         press("run");
         awaitTerminal(text -> text.equals("What is your name?"), "the prompt");
         typeIntoTerminal("Adx" + Keys.BACK_SPACE + "a Lovelace" + Keys.ENTER);
+        awaitTerminal(text -> text.endsWith("Hello, Ada Lovelace!"), "the greeting");
+        assertThat(text("status")).as("still reading").isEqualTo("RUNNING");
+        typeIntoTerminal("one" + Keys.ENTER + "two");
+        new Actions(browser)
+                .keyDown(Keys.CONTROL)
+                .sendKeys("d")
+                .keyUp(Keys.CONTROL)
+                .perform();
         awaitResult();
 
         assertThat(text("status")).isEqualTo("SUCCESS");
-        assertTerminalShows("What is your name? Ada Lovelace\nHello, Ada Lovelace!"); // typed, echoed
+        assertTerminalShows("""
+                What is your name? Ada Lovelace
+                Hello, Ada Lovelace!
+                one
+                two
+                2 more lines, then the end of the input"""); // what was typed is echoed
         screenshot("playground-interactive.png");
     }
 
