@@ -33,7 +33,7 @@ const terminal = new Terminal({
   rows: 14,
   scrollback: 5000,
   screenReaderMode: true,     // output is read out as it comes
-  theme: { background: '#1f2328', red: '#ff7b72' },
+  theme: { background: '#1f2328', red: '#ff7b72' }, // the background is --terminal in playground.css
 });
 const fit = new FitAddon.FitAddon();
 terminal.loadAddon(fit);
@@ -43,8 +43,8 @@ terminal.onData(typed);
 terminal.attachCustomKeyEventHandler((event) => {
   if (event.key === 'Tab') return false; // moves the focus on, as everywhere on the page: no keyboard trap
   if (event.key === 'c' && event.ctrlKey && terminal.hasSelection()) return false; // copies, does not stop
-  if (event.type === 'keydown' && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-    run();
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { // Run, as in the editor; never input
+    if (event.type === 'keydown') run();
     return false;
   }
   return true;
