@@ -6,7 +6,7 @@
  * empty and unhighlighted.
  */
 const LANGUAGES = {
-  java: { mode: 'clike', mime: 'text/x-java', hello: `public class HelloWorld {
+  java: { mode: 'clike', mime: 'text/x-java', hello: `public class Main {
     public static void main(String[] args) {
         System.out.println("Hello, World!");
     }
