@@ -6,6 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * With API keys on: a submission needs a valid {@code X-API-Key} (401 otherwise), a request that
  * presents an invalid one is refused whatever it asks, and every request is marked with its owner
- * ({@link RequestOwner}), so that it sees only its key's executions.
+ * ({@link RequestOwner}), so that it sees only its key's executions. On a {@link ForeignApi}'s
+ * paths the key may come in that API's own header, and a refusal is answered in its shape.
  */
 @Component
 @Profile(Roles.API)
@@ -26,25 +31,35 @@ class KeyCheck extends OncePerRequestFilter {
     static final String API_KEY_HEADER = "X-API-Key";
 
     private final ApiKeys keys;
+    private final ForeignApis foreignApis;
 
-    KeyCheck(ApiKeys keys) {
+    KeyCheck(ApiKeys keys, ObjectProvider<ForeignApi> foreignApis) {
         this.keys = keys;
+        this.foreignApis = new ForeignApis(foreignApis);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (keys.required()) {
-            String presented = request.getHeader(API_KEY_HEADER);
+            Optional<ForeignApi> foreign = foreignApis.of(request);
+            List<String> headers = foreign.map(KeyCheck::headersOf).orElse(List.of(API_KEY_HEADER));
+            String header = headers.stream()
+                    .filter(name -> request.getHeader(name) != null)
+                    .findFirst()
+                    .orElse(null);
+            String presented = header == null ? null : request.getHeader(header);
             String owner = keys.nameOf(presented).orElse(null);
-            if (owner == null && (presented != null || isSubmission(request))) {
-                Problems.write(
-                        response,
-                        HttpStatus.UNAUTHORIZED,
-                        "API key required",
-                        presented == null
-                                ? "Send your API key in the " + API_KEY_HEADER + " header."
-                                : "The API key in " + API_KEY_HEADER + " is not valid.");
+            if (owner == null && (presented != null || foreignApis.submits(request))) {
+                String detail = presented == null
+                        ? "Send your API key in the " + headers.getFirst() + " header."
+                        : "The API key in " + header + " is not valid.";
+                if (foreign.isPresent()) {
+                    foreign.get()
+                            .refuse(new ForeignApi.Refusal(ForeignApi.Refusal.Reason.KEY_REQUIRED, detail), response);
+                } else {
+                    Problems.write(response, HttpStatus.UNAUTHORIZED, "API key required", detail);
+                }
                 return;
             }
             request.setAttribute(RequestOwner.ATTRIBUTE, owner == null ? ApiKeys.NO_KEYS : owner);
@@ -52,6 +67,14 @@ class KeyCheck extends OncePerRequestFilter {
             request.setAttribute(RequestOwner.ATTRIBUTE, ApiKeys.NO_KEYS);
         }
         chain.doFilter(request, response);
+    }
+
+    private static List<String> headersOf(ForeignApi api) {
+        List<String> headers = new ArrayList<>(api.keyHeaders());
+        if (headers.stream().noneMatch(API_KEY_HEADER::equalsIgnoreCase)) {
+            headers.add(API_KEY_HEADER);
+        }
+        return headers;
     }
 
     static boolean isSubmission(HttpServletRequest request) {

@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,8 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits submissions per API key (or, without keys, per client address when configured),
- * answered {@code 429} with {@code Retry-After}. Buckets are per node: N nodes behind a balancer
- * allow up to N times the rate.
+ * answered {@code 429} with {@code Retry-After}; a {@link ForeignApi}'s submissions count too, and
+ * are refused in that API's shape. Buckets are per node: N nodes behind a balancer allow up to N
+ * times the rate.
  */
 @Component
 @Profile(Roles.API)
@@ -32,16 +35,18 @@ class RateLimit extends OncePerRequestFilter {
 
     private final AccessProperties properties;
     private final ApiKeys keys;
+    private final ForeignApis foreignApis;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimit(AccessProperties properties, ApiKeys keys) {
+    RateLimit(AccessProperties properties, ApiKeys keys, ObjectProvider<ForeignApi> foreignApis) {
         this.properties = properties;
         this.keys = keys;
+        this.foreignApis = new ForeignApis(foreignApis);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !KeyCheck.isSubmission(request);
+        return !foreignApis.submits(request);
     }
 
     @Override
@@ -56,11 +61,17 @@ class RateLimit extends OncePerRequestFilter {
                 long seconds = Math.max(
                         1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                Problems.write(
-                        response,
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many requests",
-                        "This client may submit " + perMinute + " executions per minute; retry in " + seconds + " s.");
+                String detail =
+                        "This client may submit " + perMinute + " executions per minute; retry in " + seconds + " s.";
+                Optional<ForeignApi> foreign = foreignApis.of(request);
+                if (foreign.isPresent()) {
+                    foreign.get()
+                            .refuse(
+                                    new ForeignApi.Refusal(ForeignApi.Refusal.Reason.TOO_MANY_REQUESTS, detail),
+                                    response);
+                } else {
+                    Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail);
+                }
                 return;
             }
         }
