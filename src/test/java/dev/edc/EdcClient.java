@@ -13,9 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
@@ -23,6 +25,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 import tools.jackson.databind.JsonNode;
@@ -42,12 +45,20 @@ public class EdcClient implements AutoCloseable {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
 
     private final String base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newHttpClient();
     private final WebSocketStompClient stomp;
+    private final List<String> errors = new CopyOnWriteArrayList<>();
     private StompSession session;
 
     public EdcClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends this API key (X-API-Key) on every request and on its STOMP connect; null: none. */
+    public EdcClient(int port, String apiKey) {
         this.base = "http://localhost:" + port;
+        this.apiKey = apiKey;
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(
                 MAX_MESSAGE_BYTES); // the default, 8 KiB, closes the session on a big result
@@ -61,18 +72,28 @@ public class EdcClient implements AutoCloseable {
     }
 
     public Response post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(path)
                 .header("Content-Type", "application/json")
-                .timeout(HTTP_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(HTTP_TIMEOUT)
-                .GET()
-                .build());
+        return send(request(path).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(HTTP_TIMEOUT);
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return request;
+    }
+
+    /** The STOMP ERROR frames this client's session received (their message headers). */
+    public List<String> stompErrors() {
+        return errors;
     }
 
     /** Submits over HTTP (202 expected) and returns the result pushed on its STOMP topic. */
@@ -84,6 +105,16 @@ public class EdcClient implements AutoCloseable {
                 .as("POST /execute-code: %s", accepted.body())
                 .isEqualTo(202);
         return results.next(Duration.ofSeconds(60));
+    }
+
+    /** A STOMP SEND of text to a destination, with headers (name, value, name, value...). */
+    public void send(String destination, String text, String... headers) {
+        StompHeaders frame = new StompHeaders();
+        frame.setDestination(destination);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            frame.add(headers[i], headers[i + 1]);
+        }
+        session().send(frame, text.getBytes(StandardCharsets.UTF_8));
     }
 
     public Subscription subscribe(String destination) {
@@ -99,7 +130,20 @@ public class EdcClient implements AutoCloseable {
     private synchronized StompSession session() {
         if (session == null || !session.isConnected()) {
             try {
-                session = stomp.connectAsync(base.replace("http", "ws") + "/ws", new StompSessionHandlerAdapter() {})
+                StompHeaders connect = new StompHeaders();
+                if (apiKey != null) {
+                    connect.add("X-API-Key", apiKey);
+                }
+                session = stomp.connectAsync(
+                                base.replace("http", "ws") + "/ws",
+                                new WebSocketHttpHeaders(),
+                                connect,
+                                new StompSessionHandlerAdapter() {
+                                    @Override
+                                    public void handleFrame(StompHeaders headers, Object payload) {
+                                        errors.add(String.valueOf(headers.getFirst("message")));
+                                    }
+                                })
                         .get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("STOMP connect failed", e);

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -50,7 +51,8 @@ class DestinationGuard implements ChannelInterceptor {
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
-        StompHeaderAccessor headers = StompHeaderAccessor.wrap(message);
+        // a SimpMessageHeaderAccessor, not a STOMP one: the STOMP handler makes the frame from it
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
         if (headers.getMessageType() != SimpMessageType.MESSAGE) {
             return message;
         }
