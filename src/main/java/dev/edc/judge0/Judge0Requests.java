@@ -1,0 +1,234 @@
+package dev.edc.judge0;
+
+import dev.edc.execution.ExecutionProperties;
+import dev.edc.execution.ExecutionRequest;
+import dev.edc.language.LanguageVersion;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Translates a Judge0 submission into an EDC request, or says in Judge0's words (by attribute)
+ * why not. Values are read as Rails reads them: numbers may come as strings, unknown attributes
+ * are ignored. Limits: the lower of {@code cpu_time_limit} and {@code wall_time_limit} is EDC's
+ * (wall-clock) time limit, {@code memory_limit} (KB) its memory limit, each within EDC's maxima;
+ * the limits EDC's sandbox fixes itself ({@code stack_limit}, {@code max_file_size},
+ * {@code max_processes_and_or_threads}, {@code cpu_extra_time}, {@code number_of_runs}) are
+ * checked for their type and sign, and not applied.
+ */
+final class Judge0Requests {
+
+    private static final int MAX_OPTIONS_LENGTH = 512;
+    private static final long JUDGE0_MIN_MEMORY_KB = 2048;
+
+    private final Judge0Languages languages;
+    private final ExecutionProperties maxima;
+
+    Judge0Requests(Judge0Languages languages, ExecutionProperties maxima) {
+        this.languages = languages;
+        this.maxima = maxima;
+    }
+
+    ExecutionRequest toExecution(JsonNode submission, boolean base64) {
+        Attributes attributes = new Attributes(submission);
+        String source = attributes.text("source_code", base64);
+        if (source == null || source.isBlank()) {
+            attributes.error("source_code", "can't be blank");
+        }
+        Optional<LanguageVersion> language = language(attributes);
+        BigDecimal cpu = attributes.number("cpu_time_limit", BigDecimal.ZERO, true, maxSeconds());
+        BigDecimal wall = attributes.number("wall_time_limit", BigDecimal.ONE, true, maxSeconds());
+        BigDecimal memoryKb = attributes.number(
+                "memory_limit",
+                BigDecimal.valueOf(JUDGE0_MIN_MEMORY_KB),
+                true,
+                BigDecimal.valueOf(maxima.maxMemory().toKilobytes()));
+        attributes.number("number_of_runs", BigDecimal.ZERO, false, null);
+        attributes.number("cpu_extra_time", BigDecimal.ZERO, true, null);
+        attributes.number("stack_limit", BigDecimal.ZERO, true, null);
+        attributes.number("max_processes_and_or_threads", BigDecimal.ZERO, false, null);
+        attributes.number("max_file_size", BigDecimal.ZERO, true, null);
+        String compilerOptions = attributes.text("compiler_options", false);
+        String arguments = attributes.text("command_line_arguments", false);
+        attributes.maxLength("compiler_options", compilerOptions);
+        attributes.maxLength("command_line_arguments", arguments);
+        refuseWhatEdcCannotDo(attributes, compilerOptions);
+        String stdin = attributes.text("stdin", base64);
+        attributes.text("expected_output", base64);
+        if (!attributes.errors.isEmpty()) {
+            throw new Judge0InvalidException(attributes.errors);
+        }
+        return ExecutionRequest.builder()
+                .language(language.orElseThrow().language())
+                .version(language.orElseThrow().version())
+                .code(source)
+                .stdin(stdin)
+                .args(arguments == null ? List.of() : CommandLine.split(arguments))
+                .limits(new ExecutionRequest.RequestedLimits(timeMs(cpu, wall), memoryMb(memoryKb), null))
+                .build();
+    }
+
+    private Optional<LanguageVersion> language(Attributes attributes) {
+        JsonNode id = attributes.submission.path("language_id");
+        if (id.isMissingNode() || id.isNull() || id.asString().isBlank()) {
+            attributes.error("language_id", "can't be blank");
+            return Optional.empty();
+        }
+        Optional<LanguageVersion> language = Optional.ofNullable(Attributes.decimal(id))
+                .filter(number -> number.stripTrailingZeros().scale() <= 0)
+                .flatMap(number -> languages.find(number.intValue()));
+        if (language.isEmpty()) {
+            attributes.error("language_id", "language with id " + id.asString() + " doesn't exist");
+        }
+        return language;
+    }
+
+    /** What Judge0 can be configured to refuse and EDC cannot do, refused with Judge0's own words for it. */
+    private static void refuseWhatEdcCannotDo(Attributes attributes, String compilerOptions) {
+        if (compilerOptions != null && !compilerOptions.isBlank()) {
+            attributes.error("compiler_options", "setting compiler options is not allowed");
+        }
+        if (attributes.present("callback_url")) {
+            attributes.error("callback_url", "setting callback is not allowed");
+        }
+        if (attributes.present("additional_files")) {
+            attributes.error("additional_files", "setting additional files is not allowed");
+        }
+        if (attributes.flag("enable_network")) {
+            attributes.error("enable_network", "enabling network is not allowed");
+        }
+        if (attributes.flag("redirect_stderr_to_stdout")) {
+            attributes.error(
+                    "redirect_stderr_to_stdout",
+                    "redirecting stderr to stdout is not allowed (this server keeps the two streams apart)");
+        }
+        if (attributes.present("expected_output")) {
+            attributes.error("expected_output", "comparing with expected_output is not available on this server yet");
+        }
+    }
+
+    private BigDecimal maxSeconds() {
+        return BigDecimal.valueOf(maxima.maxTime().toMillis()).movePointLeft(3);
+    }
+
+    /** The lower of the CPU and wall-clock limits, in milliseconds; a CPU limit of 0 is none. */
+    private static Long timeMs(BigDecimal cpu, BigDecimal wall) {
+        Long cpuMs = cpu == null || cpu.signum() == 0 ? null : millis(cpu);
+        Long wallMs = wall == null ? null : millis(wall);
+        if (cpuMs == null || wallMs == null) {
+            return cpuMs == null ? wallMs : cpuMs;
+        }
+        return Math.min(cpuMs, wallMs);
+    }
+
+    private static long millis(BigDecimal seconds) {
+        return seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    private static Long memoryMb(BigDecimal kilobytes) {
+        return kilobytes == null
+                ? null
+                : kilobytes
+                        .divide(BigDecimal.valueOf(1024), 0, RoundingMode.CEILING)
+                        .longValueExact();
+    }
+
+    /** A submission's attributes, read as Rails casts them, and the errors found so far. */
+    private static final class Attributes {
+
+        private final JsonNode submission;
+        private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+        Attributes(JsonNode submission) {
+            this.submission = submission;
+        }
+
+        void error(String attribute, String message) {
+            errors.computeIfAbsent(attribute, a -> new ArrayList<>()).add(message);
+        }
+
+        boolean present(String attribute) {
+            JsonNode value = submission.path(attribute);
+            return value.isValueNode() && !value.isNull() && !value.asString().isBlank();
+        }
+
+        boolean flag(String attribute) {
+            JsonNode value = submission.path(attribute);
+            return value.isBoolean()
+                    ? value.booleanValue()
+                    : List.of("true", "1", "t").contains(value.asString());
+        }
+
+        /** A text attribute (a scalar; anything else is not permitted, hence absent), decoded from Base64 when asked. */
+        String text(String attribute, boolean base64) {
+            JsonNode value = submission.path(attribute);
+            if (!value.isValueNode() || value.isNull()) {
+                return null;
+            }
+            if (!base64) {
+                return value.asString();
+            }
+            try {
+                return StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(Base64.getMimeDecoder().decode(value.asString())))
+                        .toString();
+            } catch (IllegalArgumentException | CharacterCodingException e) {
+                error(attribute, "is not UTF-8 text once decoded from Base64 (this server runs text)");
+                return null;
+            }
+        }
+
+        void maxLength(String attribute, String value) {
+            if (value != null && value.length() > MAX_OPTIONS_LENGTH) {
+                error(attribute, "is too long (maximum is " + MAX_OPTIONS_LENGTH + " characters)");
+            }
+        }
+
+        /** A numeric attribute within bounds (the least inclusive or not, the most inclusive); null if absent. */
+        BigDecimal number(String attribute, BigDecimal least, boolean leastIncluded, BigDecimal most) {
+            JsonNode value = submission.path(attribute);
+            if (!value.isValueNode() || value.isNull() || value.asString().isBlank()) {
+                return null;
+            }
+            BigDecimal number = decimal(value);
+            if (number == null) {
+                error(attribute, "is not a number");
+                return null;
+            }
+            if (leastIncluded ? number.compareTo(least) < 0 : number.compareTo(least) <= 0) {
+                error(attribute, "must be greater than " + (leastIncluded ? "or equal to " : "") + plain(least));
+                return null;
+            }
+            if (most != null && number.compareTo(most) > 0) {
+                error(attribute, "must be less than or equal to " + plain(most));
+                return null;
+            }
+            return number;
+        }
+
+        static BigDecimal decimal(JsonNode value) {
+            if (value.isNumber()) {
+                return value.decimalValue();
+            }
+            try {
+                return value.isString() ? new BigDecimal(value.stringValue().strip()) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static String plain(BigDecimal number) {
+            return number.stripTrailingZeros().toPlainString();
+        }
+    }
+}
