@@ -18,7 +18,12 @@ public final class LanguageTestEntries {
                 entry("javascript", "20", true, List.of("js", "node", "nodejs"), "main.js", 128, 32))));
     }
 
-    static LanguageVersion entry(
+    /** A registry of these entries. */
+    public static LanguageRegistry of(LanguageVersion... entries) {
+        return new LanguageRegistry(new LanguageProperties(List.of(entries)));
+    }
+
+    public static LanguageVersion entry(
             String language,
             String version,
             boolean isDefault,
