@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Import;
  * Base of the integration tests: the whole application (API and worker in one process) on a
  * random port, against real RabbitMQ, Redis and Docker, driven over HTTP and STOMP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "edc.webhook.secret=integration-test-secret") // webhooks on, to addresses outside only
 @Import(TestServices.class)
 public abstract class IntegrationTest {
 

@@ -83,9 +83,15 @@ class PipelineIT extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.location()).isEqualTo("/executions/" + uuid);
-        assertThat(response.json())
-                .isEqualTo(EdcClient.JSON_MAPPER.readTree("{\"uuid\":\"" + uuid
-                        + "\",\"status\":\"QUEUED\",\"resultTopic\":\"/topic/result/" + uuid + "\"}"));
+        JsonNode body = response.json();
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("uuid", "status", "resultTopic", "controlToken");
+        assertThat(body.get("uuid").asString()).isEqualTo(uuid);
+        assertThat(body.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(body.get("resultTopic").asString()).isEqualTo("/topic/result/" + uuid);
+        assertThat(body.get("controlToken").asString()).matches("[A-Za-z0-9_-]{32}");
+        assertThat(edc.get("/executions/" + uuid).body())
+                .as("the token is its submitter's only")
+                .doesNotContain(body.get("controlToken").asString());
     }
 
     @Test

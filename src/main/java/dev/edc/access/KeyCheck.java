@@ -77,7 +77,11 @@ class KeyCheck extends OncePerRequestFilter {
         return headers;
     }
 
+    /** What needs a key and counts against the rate limit: submitting, and steering (input, cancel). */
     static boolean isSubmission(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && request.getServletPath().startsWith("/execute-code");
+        String path = request.getServletPath();
+        return "POST".equals(request.getMethod())
+                && (path.startsWith("/execute-code")
+                        || path.startsWith("/executions/") && (path.endsWith("/stdin") || path.endsWith("/cancel")));
     }
 }

@@ -34,7 +34,7 @@ final class ApiExamples {
             }""";
 
     static final String ACCEPTED = """
-            { "uuid": "1", "status": "QUEUED", "resultTopic": "/topic/result/1" }""";
+            { "uuid": "1", "status": "QUEUED", "resultTopic": "/topic/result/1", "controlToken": "q5Jd0vP3m7Xc2Lw9KfT4bZr8" }""";
 
     static final String RESULT = """
             {

@@ -26,32 +26,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    private static final String RETRY_AFTER_SECONDS = "5";
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
-        HttpStatus status = switch (e.reason()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
-        return problem(status, e.title(), e.getMessage(), null);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unknownLanguage(UnknownLanguageException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.title(), e.getMessage(), null);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> queueFull(QueueFullException e) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, "Queue full", e.getMessage(), RETRY_AFTER_SECONDS);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", e.getMessage(), RETRY_AFTER_SECONDS);
+    @ExceptionHandler({
+        RequestRejectedException.class,
+        UnknownLanguageException.class,
+        QueueFullException.class,
+        ServiceUnavailableException.class
+    })
+    ResponseEntity<ProblemDetail> refused(RuntimeException refusal) {
+        ProblemDetail problem = ProblemDetails.of(refusal).orElseThrow();
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (ProblemDetails.isRetryable(HttpStatus.valueOf(problem.getStatus()))) {
+            response.header(HttpHeaders.RETRY_AFTER, ProblemDetails.RETRY_AFTER_SECONDS);
+        }
+        return response.body(problem);
     }
 
     @Override
@@ -67,7 +54,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return badRequest(ex, headers, "Malformed request body", UnreadableBody.describe(ex), request);
+        return badRequest(
+                ex, headers, "Malformed request body", UnreadableBody.describe(ex.getMostSpecificCause()), request);
     }
 
     private ResponseEntity<Object> badRequest(
@@ -75,17 +63,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setTitle(title);
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(
-            HttpStatus status, String title, String detail, String retryAfter) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        if (retryAfter != null) {
-            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
-        }
-        return response.body(body);
     }
 
     private static String describe(FieldError error) {

@@ -143,8 +143,8 @@ class ExecutionController {
         ExecutionService.Submission submission = executions.submitAndWait(request, owner);
         return submission
                 .result()
-                .thenApply(done ->
-                        done.<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> accepted(submission.queued())));
+                .thenApply(done -> done.<ResponseEntity<?>>map(ResponseEntity::ok)
+                        .orElseGet(() -> accepted(submission.submitted())));
     }
 
     @GetMapping("/executions/{uuid}")
@@ -182,12 +182,18 @@ class ExecutionController {
         return executions.require(new ExecutionKey(RequestOwner.of(http), uuid));
     }
 
-    private static ResponseEntity<?> accepted(ExecutionResult queued) {
+    private static ResponseEntity<?> accepted(ExecutionService.Submitted submitted) {
         return ResponseEntity.accepted()
-                .location(URI.create("/executions/" + queued.uuid()))
-                .body(new Accepted(queued.uuid(), ExecutionStatus.QUEUED, "/topic/result/" + queued.uuid()));
+                .location(URI.create("/executions/" + submitted.queued().uuid()))
+                .body(Accepted.of(submitted));
     }
 
-    /** The 202 body: where to look for the result. */
-    record Accepted(String uuid, ExecutionStatus status, String resultTopic) {}
+    /** The 202 body: where to look for the result, and the secret that steers the execution (input, cancel). */
+    record Accepted(String uuid, ExecutionStatus status, String resultTopic, String controlToken) {
+
+        static Accepted of(ExecutionService.Submitted submitted) {
+            String uuid = submitted.queued().uuid();
+            return new Accepted(uuid, ExecutionStatus.QUEUED, "/topic/result/" + uuid, submitted.controlToken());
+        }
+    }
 }

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -17,8 +16,7 @@ final class UnreadableBody {
 
     private UnreadableBody() {}
 
-    static String describe(HttpMessageNotReadableException exception) {
-        Throwable cause = exception.getMostSpecificCause();
+    static String describe(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return SHAPE + ": unknown field '" + path(unknown) + "'" + known(unknown.getKnownPropertyIds()) + ".";
         }

@@ -20,7 +20,18 @@ public record ExecutionJob(
         String stdin,
         List<String> args,
         Limits limits,
-        Instant queuedAt) {
+        Instant queuedAt,
+        List<TestCase> tests,
+        Compare compare,
+        Double epsilon,
+        String expectedOutput,
+        String callbackUrl,
+        boolean interactive) {
+
+    /** Whether the program runs once per test case (compiled once). */
+    public boolean hasTests() {
+        return tests != null && !tests.isEmpty();
+    }
 
     public ExecutionKey key() {
         return new ExecutionKey(owner == null ? ExecutionKey.ANONYMOUS : owner, uuid);

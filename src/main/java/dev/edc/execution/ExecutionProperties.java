@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStdinSize     largest {@code stdin}, in UTF-8 bytes (413 above)
  * @param maxArgs          most command-line arguments
  * @param maxArgsSize      largest total of the arguments, in UTF-8 bytes (413 above)
+ * @param maxTestsSize     largest total of the test cases' stdin and expected output (413 above)
+ * @param maxInteractiveTime wall-clock bound of an interactive run (its time limit counts CPU time)
  * @param compileOutput    the compiler's messages kept (past it they are cut, {@code outputTruncated})
  * @param resultTtl        how long a record is kept after it is created or finished
  * @param waitBound        how long {@code ?wait=true} waits before answering 202
@@ -31,6 +33,8 @@ public record ExecutionProperties(
         @DefaultValue("1MB") DataSize maxStdinSize,
         @DefaultValue("64") @Positive int maxArgs,
         @DefaultValue("64KB") DataSize maxArgsSize,
+        @DefaultValue("8MB") DataSize maxTestsSize,
+        @DefaultValue("5m") Duration maxInteractiveTime,
         @DefaultValue("64KB") DataSize compileOutput,
         @DefaultValue("24h") Duration resultTtl,
         @DefaultValue("30s") Duration waitBound) {}

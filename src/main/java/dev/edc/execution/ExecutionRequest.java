@@ -48,7 +48,31 @@ public record ExecutionRequest(
 
         @Schema(description = "absent values take the language's defaults; a value above the server's maximum is a 400")
         @Valid
-        RequestedLimits limits) {
+        RequestedLimits limits,
+
+        @Schema(
+                description =
+                        "test cases: the program is compiled once and run once per case, each with its own verdict")
+        @Size(min = 1, max = 100, message = "must hold 1 to 100 cases")
+        List<@NotNull(message = "must not contain null") @Valid TestCase> tests,
+
+        @Schema(description = "how outputs are compared with expected ones: exact (default), trim, tokens or float")
+        @Pattern(regexp = Compare.NAMES, message = "must be one of exact, trim, tokens, float")
+        String compare,
+
+        @Schema(description = "with compare float: how far apart two numbers may be (default 1e-6)")
+        @Positive(message = "must be a positive number")
+        Double epsilon,
+
+        @Schema(description = "for a single run: what it must print on stdout (a mismatch is WRONG_ANSWER)")
+        String expectedOutput,
+
+        @Schema(description = "http(s) URL the final result is POSTed to, signed (X-EDC-Signature)")
+        @Size(max = 2048, message = "must be at most 2048 characters")
+        String callbackUrl,
+
+        @Schema(description = "stdin stays open for more input (POST /executions/{uuid}/stdin, or STOMP)")
+        Boolean interactive) {
 
     /** A uuid: safe in a topic, a Redis key and a label, and never only dots. */
     public static final String UUID = "(?=.*[A-Za-z0-9])[A-Za-z0-9._-]{1,64}";

@@ -2,9 +2,11 @@ package dev.edc.execution;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import lombok.Builder;
 import lombok.With;
 
@@ -48,7 +50,13 @@ public record ExecutionResult(
         Instant finishedAt,
 
         @Schema(description = "why an INTERNAL_ERROR happened; null otherwise")
-        String message) {
+        String message,
+
+        @Schema(description = "with test cases: each case's verdict") @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<TestResult> tests,
+
+        @Schema(description = "with test cases: how many passed") @JsonInclude(JsonInclude.Include.NON_NULL)
+        TestResult.Summary summary) {
 
     public static ExecutionResult queued(String uuid, String language, String version, Instant queuedAt) {
         return builder()
@@ -79,12 +87,23 @@ public record ExecutionResult(
                 .build();
     }
 
+    /** The final result of an execution cancelled before it ran. */
+    public ExecutionResult cancelled(Instant finishedAt) {
+        return toBuilder()
+                .status(ExecutionStatus.CANCELLED)
+                .stdout("")
+                .stderr("")
+                .compileOutput("")
+                .finishedAt(millis(finishedAt))
+                .build();
+    }
+
     @JsonIgnore
     public boolean isFinal() {
         return status.isFinal();
     }
 
-    static Instant millis(Instant instant) {
+    public static Instant millis(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

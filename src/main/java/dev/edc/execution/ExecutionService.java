@@ -21,6 +21,9 @@ public class ExecutionService {
     private final ResultStore store;
     private final JobQueue queue;
     private final ResultWaiters waiters;
+    private final ExecutionControls controls;
+    private final ControlSignals signals;
+    private final ExecutionEvents events;
     private final ExecutionProperties properties;
     private final Clock clock;
 
@@ -29,12 +32,18 @@ public class ExecutionService {
             ResultStore store,
             JobQueue queue,
             ResultWaiters waiters,
+            ExecutionControls controls,
+            ControlSignals signals,
+            ExecutionEvents events,
             ExecutionProperties properties,
             Clock clock) {
         this.submissions = submissions;
         this.store = store;
         this.queue = queue;
         this.waiters = waiters;
+        this.controls = controls;
+        this.signals = signals;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -45,7 +54,7 @@ public class ExecutionService {
      *
      * @param owner whose execution it is ({@link ExecutionKey#ANONYMOUS} without API keys)
      */
-    public ExecutionResult submit(ExecutionRequest request, String owner) {
+    public Submitted submit(ExecutionRequest request, String owner) {
         ExecutionKey key = new ExecutionKey(
                 owner,
                 request.uuid() != null ? request.uuid() : UUID.randomUUID().toString());
@@ -53,8 +62,10 @@ public class ExecutionService {
         try {
             ExecutionJob job = submissions.toJob(request, key, clock.instant());
             ExecutionResult queued = ExecutionResult.queued(key.uuid(), job.language(), job.version(), job.queuedAt());
+            String token = ControlToken.generate();
             create(key, queued);
             try {
+                controls.create(key, new ExecutionControls.Control(ControlToken.digest(token), job.interactive()));
                 queue.publish(job.toBuilder().queuedAt(queued.queuedAt()).build());
             } catch (RuntimeException e) {
                 withdraw(key);
@@ -62,7 +73,7 @@ public class ExecutionService {
                 throw e;
             }
             log.info("execution {}: queued {} {}", key, job.language(), job.version());
-            return queued;
+            return new Submitted(queued, token);
         } finally {
             MDC.remove("execution");
         }
@@ -73,15 +84,85 @@ public class ExecutionService {
      * the final result, or empty if it is not done by then (the job stays queued).
      */
     public Submission submitAndWait(ExecutionRequest request, String owner) {
-        ExecutionResult queued = submit(request, owner);
-        ExecutionKey key = new ExecutionKey(owner, queued.uuid());
+        Submitted submitted = submit(request, owner);
+        ExecutionKey key = new ExecutionKey(owner, submitted.queued().uuid());
         CompletableFuture<ExecutionResult> result = waiters.register(key);
         find(key).filter(ExecutionResult::isFinal).ifPresent(result::complete); // done already
         CompletableFuture<Optional<ExecutionResult>> bounded = result.completeOnTimeout(
                         null, properties.waitBound().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((done, error) -> waiters.forget(key, result))
                 .thenApply(Optional::ofNullable);
-        return new Submission(queued, bounded);
+        return new Submission(submitted, bounded);
+    }
+
+    /**
+     * Gives an interactive program more input, or ends its input, whichever node receives it: the
+     * input is kept in order beside the record, and the worker running it is told.
+     */
+    public void input(ExecutionKey key, String controlToken, byte[] input, boolean endOfInput) {
+        ExecutionResult record = requireControlled(key, controlToken);
+        ExecutionControls.Control control = controls.find(key).orElseThrow();
+        if (!control.interactive()) {
+            throw RequestRejectedException.conflict(
+                    "Not interactive",
+                    "Execution '" + key.uuid()
+                            + "' was not submitted with \"interactive\": true: its stdin was given whole.");
+        }
+        if (input.length > 0
+                && !controls.appendInput(key, input, properties.maxStdinSize().toBytes())) {
+            throw RequestRejectedException.tooLarge(
+                    "Its input", input.length, properties.maxStdinSize().toBytes());
+        }
+        if (endOfInput) {
+            controls.endInput(key);
+        }
+        signals.send(key, ControlSignals.Kind.INPUT);
+        log.debug(
+                "execution {}: {} bytes of input{} ({})",
+                key,
+                input.length,
+                endOfInput ? " and its end" : "",
+                record.status());
+    }
+
+    /**
+     * Cancels an execution: a queued one never runs (its result is CANCELLED now), a running one
+     * is stopped by its worker, which then stores CANCELLED.
+     *
+     * @return the record as it is now: CANCELLED, or RUNNING while its worker stops it
+     */
+    public ExecutionResult cancel(ExecutionKey key, String controlToken) {
+        ExecutionResult record = requireControlled(key, controlToken);
+        controls.cancel(key);
+        if (record.status() == ExecutionStatus.QUEUED) {
+            ExecutionResult cancelled = record.cancelled(clock.instant());
+            if (store.replaceIf(key, ExecutionStatus.QUEUED, cancelled)) {
+                events.announce(key, cancelled);
+                log.info("execution {}: cancelled before it ran", key);
+                return cancelled;
+            }
+            record = require(key); // a worker took it meanwhile
+        }
+        signals.send(key, ControlSignals.Kind.CANCEL);
+        log.info("execution {}: cancel sent to its worker", key);
+        return record;
+    }
+
+    /** The record of an execution this token controls and that is not over. */
+    private ExecutionResult requireControlled(ExecutionKey key, String controlToken) {
+        ExecutionResult record = require(key);
+        String digest =
+                controls.find(key).map(ExecutionControls.Control::tokenDigest).orElse(null);
+        if (!ControlToken.matches(controlToken, digest)) {
+            throw RequestRejectedException.forbidden(key.uuid());
+        }
+        if (record.isFinal()) {
+            throw RequestRejectedException.conflict(
+                    "Execution finished",
+                    "Execution '" + key.uuid() + "' has finished (" + record.status()
+                            + "): there is nothing left to steer.");
+        }
+        return record;
     }
 
     public ExecutionResult require(ExecutionKey key) {
@@ -126,6 +207,14 @@ public class ExecutionService {
         }
     }
 
-    /** A submitted execution: its queued record, and its result if it comes within the wait bound. */
-    public record Submission(ExecutionResult queued, CompletableFuture<Optional<ExecutionResult>> result) {}
+    /** A submitted execution: its queued record and the secret that controls it (input, cancel). */
+    public record Submitted(ExecutionResult queued, String controlToken) {}
+
+    /** A submitted execution, and its result if it comes within the wait bound. */
+    public record Submission(Submitted submitted, CompletableFuture<Optional<ExecutionResult>> result) {
+
+        public ExecutionResult queued() {
+            return submitted.queued();
+        }
+    }
 }

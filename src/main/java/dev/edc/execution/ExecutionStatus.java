@@ -10,6 +10,10 @@ public enum ExecutionStatus {
     TIME_LIMIT_EXCEEDED,
     MEMORY_LIMIT_EXCEEDED,
     OUTPUT_LIMIT_EXCEEDED,
+    /** The program ran, but its output is not the expected one (API.md: Test cases). */
+    WRONG_ANSWER,
+    /** Stopped, or never run, because its submitter cancelled it. */
+    CANCELLED,
     INTERNAL_ERROR;
 
     public boolean isFinal() {

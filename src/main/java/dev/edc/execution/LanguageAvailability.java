@@ -16,7 +16,7 @@ public class LanguageAvailability {
 
     private final Map<String, String> problems = new ConcurrentHashMap<>();
 
-    void unavailable(LanguageVersion language, String why) {
+    public void unavailable(LanguageVersion language, String why) {
         problems.put(language.key(), why);
     }
 

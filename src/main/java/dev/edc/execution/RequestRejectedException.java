@@ -8,6 +8,7 @@ public class RequestRejectedException extends RuntimeException {
     /** Why, as the HTTP API answers it. */
     public enum Reason {
         INVALID,
+        FORBIDDEN,
         TOO_LARGE,
         NOT_FOUND,
         CONFLICT
@@ -45,7 +46,11 @@ public class RequestRejectedException extends RuntimeException {
         return Optional.ofNullable(field);
     }
 
-    static RequestRejectedException invalid(String field, String title, String detail) {
+    public static RequestRejectedException invalid(String title, String detail) {
+        return new RequestRejectedException(Reason.INVALID, title, detail);
+    }
+
+    public static RequestRejectedException invalid(String field, String title, String detail) {
         return new RequestRejectedException(Reason.INVALID, title, detail, field);
     }
 
@@ -54,6 +59,17 @@ public class RequestRejectedException extends RuntimeException {
                 "limits." + field,
                 "Limit above maximum",
                 "limits." + field + " is " + value + " but this server allows at most " + maximum + ".");
+    }
+
+    static RequestRejectedException forbidden(String uuid) {
+        return new RequestRejectedException(
+                Reason.FORBIDDEN,
+                "Control token required",
+                "Send the controlToken that submitting '" + uuid + "' answered, in the X-Control-Token header.");
+    }
+
+    static RequestRejectedException conflict(String title, String detail) {
+        return new RequestRejectedException(Reason.CONFLICT, title, detail);
     }
 
     static RequestRejectedException tooLarge(String field, long size, long maximum) {

@@ -13,5 +13,8 @@ public interface ResultStore {
 
     Optional<ExecutionResult> find(ExecutionKey key);
 
+    /** Replaces the record only if it is still in this status (atomically); false if it is not. */
+    boolean replaceIf(ExecutionKey key, ExecutionStatus expected, ExecutionResult record);
+
     void delete(ExecutionKey key);
 }

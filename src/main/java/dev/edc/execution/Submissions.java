@@ -20,16 +20,22 @@ class Submissions {
 
     private final LanguageRegistry languages;
     private final ExecutionProperties properties;
+    private final Webhooks webhooks;
 
-    Submissions(LanguageRegistry languages, ExecutionProperties properties) {
+    Submissions(LanguageRegistry languages, ExecutionProperties properties, Webhooks webhooks) {
         this.languages = languages;
         this.properties = properties;
+        this.webhooks = webhooks;
     }
 
     ExecutionJob toJob(ExecutionRequest request, ExecutionKey key, Instant queuedAt) {
         LanguageVersion language = languages.require(request.language(), request.version());
         List<SourceFile> files = files(request, language);
         requireStdinAndArgs(request);
+        requireTests(request);
+        if (request.callbackUrl() != null) {
+            webhooks.requireDeliverable(request.callbackUrl());
+        }
         return ExecutionJob.builder()
                 .uuid(key.uuid())
                 .owner(key.owner())
@@ -40,6 +46,12 @@ class Submissions {
                 .args(request.args() == null ? List.of() : request.args())
                 .limits(limits(request.limits(), language))
                 .queuedAt(queuedAt)
+                .tests(request.tests())
+                .compare(Compare.of(request.compare()))
+                .epsilon(request.epsilon())
+                .expectedOutput(request.expectedOutput())
+                .callbackUrl(request.callbackUrl())
+                .interactive(Boolean.TRUE.equals(request.interactive()))
                 .build();
     }
 
@@ -91,6 +103,37 @@ class Submissions {
                     request.args().stream().mapToLong(Submissions::bytes).sum(),
                     properties.maxArgsSize());
         }
+    }
+
+    /** Test cases: only for a program that is not interactive, within their own size bound. */
+    private void requireTests(ExecutionRequest request) {
+        boolean interactive = Boolean.TRUE.equals(request.interactive());
+        if (request.tests() == null) {
+            if (interactive && request.expectedOutput() != null) {
+                throw RequestRejectedException.invalid("Invalid request", "An interactive run has no expectedOutput.");
+            }
+            return;
+        }
+        if (interactive) {
+            throw RequestRejectedException.invalid(
+                    "Invalid request",
+                    "Test cases run without a person at the keyboard: give tests or interactive, not both.");
+        }
+        if (request.expectedOutput() != null) {
+            throw RequestRejectedException.invalid(
+                    "Invalid request",
+                    "expectedOutput is for a single run: with tests, give each case its expectedOutput.");
+        }
+        long size = request.tests().stream()
+                .mapToLong(test -> (test.stdin() == null ? 0 : bytes(test.stdin()))
+                        + (test.expectedOutput() == null ? 0 : bytes(test.expectedOutput()))
+                        + (test.args() == null
+                                ? 0
+                                : test.args().stream()
+                                        .mapToLong(Submissions::bytes)
+                                        .sum()))
+                .sum();
+        requireAtMost("tests", size, properties.maxTestsSize());
     }
 
     private Limits limits(ExecutionRequest.RequestedLimits requested, LanguageVersion language) {

@@ -91,7 +91,7 @@ class Judge0Controller {
         ExecutionRequest request = requests.toExecution(read(body), encoded);
         String owner = RequestOwner.of(http);
         if (!"true".equals(wait)) {
-            ExecutionResult queued = executions.submit(request, owner);
+            ExecutionResult queued = executions.submit(request, owner).queued();
             return CompletableFuture.completedFuture(created(submissions.view(queued, Judge0Fields.TOKEN, false)));
         }
         ExecutionService.Submission submission = executions.submitAndWait(request, owner);
@@ -134,7 +134,9 @@ class Judge0Controller {
         boolean queued = false;
         for (JsonNode item : batch) {
             try {
-                ExecutionResult created = executions.submit(requests.toExecution(item, "true".equals(base64)), owner);
+                ExecutionResult created = executions
+                        .submit(requests.toExecution(item, "true".equals(base64)), owner)
+                        .queued();
                 answers.add(Map.of("token", created.uuid()));
                 queued = true;
             } catch (Judge0InvalidException e) {

@@ -34,7 +34,9 @@ class Judge0Errors {
             "stdin", "stdin",
             "args", "command_line_arguments",
             "limits.timeMs", "wall_time_limit",
-            "limits.memoryMb", "memory_limit");
+            "limits.memoryMb", "memory_limit",
+            "expectedOutput", "expected_output",
+            "callbackUrl", "callback_url");
 
     @ExceptionHandler
     ResponseEntity<Map<String, List<String>>> invalid(Judge0InvalidException e) {

@@ -1,5 +1,6 @@
 package dev.edc.judge0;
 
+import dev.edc.execution.Compare;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionRequest;
 import dev.edc.language.LanguageVersion;
@@ -19,7 +20,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Translates a Judge0 submission into an EDC request, or says in Judge0's words (by attribute)
  * why not. Values are read as Rails reads them: numbers may come as strings, unknown attributes
- * are ignored. Limits: the lower of {@code cpu_time_limit} and {@code wall_time_limit} is EDC's
+ * are ignored. {@code expected_output} is compared as Judge0 compares it (each line's trailing
+ * whitespace and the trailing blank lines ignored: EDC's {@code trim}); {@code callback_url} goes
+ * to EDC's webhooks. Limits: the lower of {@code cpu_time_limit} and {@code wall_time_limit} is EDC's
  * (wall-clock) time limit, {@code memory_limit} (KB) its memory limit, each within EDC's maxima;
  * the limits EDC's sandbox fixes itself ({@code stack_limit}, {@code max_file_size},
  * {@code max_processes_and_or_threads}, {@code cpu_extra_time}, {@code number_of_runs}) are
@@ -63,7 +66,8 @@ final class Judge0Requests {
         attributes.maxLength("command_line_arguments", arguments);
         refuseWhatEdcCannotDo(attributes, compilerOptions);
         String stdin = attributes.text("stdin", base64);
-        attributes.text("expected_output", base64);
+        String expectedOutput = attributes.text("expected_output", base64);
+        String callbackUrl = attributes.text("callback_url", false);
         if (!attributes.errors.isEmpty()) {
             throw new Judge0InvalidException(attributes.errors);
         }
@@ -74,6 +78,9 @@ final class Judge0Requests {
                 .stdin(stdin)
                 .args(arguments == null ? List.of() : CommandLine.split(arguments))
                 .limits(new ExecutionRequest.RequestedLimits(timeMs(cpu, wall), memoryMb(memoryKb), null))
+                .expectedOutput(expectedOutput)
+                .compare(expectedOutput == null ? null : Compare.TRIM.jsonName())
+                .callbackUrl(callbackUrl == null || callbackUrl.isBlank() ? null : callbackUrl)
                 .build();
     }
 
@@ -97,9 +104,6 @@ final class Judge0Requests {
         if (compilerOptions != null && !compilerOptions.isBlank()) {
             attributes.error("compiler_options", "setting compiler options is not allowed");
         }
-        if (attributes.present("callback_url")) {
-            attributes.error("callback_url", "setting callback is not allowed");
-        }
         if (attributes.present("additional_files")) {
             attributes.error("additional_files", "setting additional files is not allowed");
         }
@@ -110,9 +114,6 @@ final class Judge0Requests {
             attributes.error(
                     "redirect_stderr_to_stdout",
                     "redirecting stderr to stdout is not allowed (this server keeps the two streams apart)");
-        }
-        if (attributes.present("expected_output")) {
-            attributes.error("expected_output", "comparing with expected_output is not available on this server yet");
         }
     }
 

@@ -6,7 +6,9 @@ import dev.edc.execution.Signals;
 /**
  * Judge0's statuses, ids and descriptions as Judge0 CE has them, and which one each EDC result is:
  * a runtime error by its signal as isolate reports it (no signal: NZEC), the memory limit as the
- * kill it is (Other), the output limit as the file size limit Judge0 enforces it with (SIGXFSZ).
+ * kill it is (Other), the output limit as the file size limit Judge0 enforces it with (SIGXFSZ), a
+ * run cancelled through EDC's own API as what Judge0 has for "not the program's doing" (Internal
+ * Error).
  */
 enum Judge0Status {
     IN_QUEUE(1, "In Queue"),
@@ -45,12 +47,13 @@ enum Judge0Status {
             case QUEUED -> IN_QUEUE;
             case RUNNING -> PROCESSING;
             case SUCCESS -> ACCEPTED;
+            case WRONG_ANSWER -> WRONG_ANSWER;
             case TIME_LIMIT_EXCEEDED -> TIME_LIMIT_EXCEEDED;
             case COMPILATION_ERROR -> COMPILATION_ERROR;
             case MEMORY_LIMIT_EXCEEDED -> OTHER;
             case OUTPUT_LIMIT_EXCEEDED -> SIGXFSZ;
             case RUNTIME_ERROR -> ofSignal(result.signal());
-            case INTERNAL_ERROR -> INTERNAL_ERROR;
+            case INTERNAL_ERROR, CANCELLED -> INTERNAL_ERROR;
         };
     }
 

@@ -38,7 +38,8 @@ final class Judge0Submissions {
         Judge0Status status = Judge0Status.of(result);
         boolean ran = result.isFinal()
                 && result.status() != ExecutionStatus.COMPILATION_ERROR
-                && result.status() != ExecutionStatus.INTERNAL_ERROR;
+                && result.status() != ExecutionStatus.INTERNAL_ERROR
+                && result.status() != ExecutionStatus.CANCELLED;
         Integer signal = Signals.number(result.signal()).orElse(null);
         Judge0Languages.Judge0Language language =
                 languages.of(result.language(), result.version()).orElse(null);
@@ -73,6 +74,7 @@ final class Judge0Submissions {
             case RUNTIME_ERROR ->
                 signal != null ? "Caught fatal signal " + signal : "Exited with error status " + result.exitCode();
             case INTERNAL_ERROR -> result.message();
+            case CANCELLED -> "Cancelled";
             default -> null;
         };
     }

@@ -68,6 +68,12 @@ final class PistonStages {
                 status = "XX";
                 message = result.message();
             }
+            case CANCELLED -> {
+                code = null;
+                signalName = "SIGKILL";
+                status = "XX";
+                message = "Cancelled";
+            }
             default -> {}
         }
         return new Stage(stdout, stderr, stdout + stderr, code, signalName, message, status, memory, result.timeMs());

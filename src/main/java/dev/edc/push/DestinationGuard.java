@@ -42,9 +42,10 @@ class DestinationGuard implements ChannelInterceptor {
             headers.setDestination(topic.internal());
             return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
         }
-        if (command == StompCommand.SEND) {
-            throw new MessageDeliveryException(
-                    "Cannot send to '" + headers.getDestination() + "': this server takes no messages there");
+        if (command == StompCommand.SEND
+                && StompInput.executionOf(headers.getDestination()).isEmpty()) {
+            throw new MessageDeliveryException("Cannot send to '" + headers.getDestination()
+                    + "': this server takes messages only at /app/executions/<uuid>/stdin");
         }
         return message;
     }

@@ -36,6 +36,11 @@ class ResultMessages {
         return build(broadcast(Topics.of(Topics.Kind.STATUS, key)), body);
     }
 
+    /** A message for every subscriber of one of the execution's topics. */
+    Message<byte[]> forTopic(Topics.Kind kind, ExecutionKey key, Object body) {
+        return build(broadcast(Topics.of(kind, key)), body);
+    }
+
     /** The result, for every subscriber of the execution's result topic. */
     Message<byte[]> forResult(ExecutionKey key, ExecutionResult record) {
         return build(broadcast(Topics.of(Topics.Kind.RESULT, key)), record);

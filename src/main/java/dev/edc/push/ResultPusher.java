@@ -9,9 +9,11 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives every status change and result through this node's fanout queue and pushes it to this
- * node's STOMP subscribers of that execution: progress on its status topic, the result on its
- * result topic. Requests waiting for the result on this node are completed too.
+ * Receives every event of every execution through this node's fanout queue and pushes it to this
+ * node's STOMP subscribers of that execution: progress on its status topic, output on its output
+ * topic, test verdicts on its tests topic, the result on its result topic. Requests waiting for the
+ * result on this node are completed too. One consumer: events reach subscribers in the order they
+ * were announced.
  */
 @Component
 @Profile(Roles.API)
@@ -29,7 +31,11 @@ class ResultPusher {
 
     @RabbitListener(id = "results", queues = "#{nodeResultsQueue.name}")
     void onEvent(ExecutionEvent event) {
-        if (event.record().isFinal()) {
+        if (event.output() != null) {
+            broker.send(messages.forTopic(Topics.Kind.OUTPUT, event.key(), event.output()));
+        } else if (event.test() != null) {
+            broker.send(messages.forTopic(Topics.Kind.TESTS, event.key(), event.test()));
+        } else if (event.record().isFinal()) {
             broker.send(messages.forResult(event.key(), event.record()));
             waiters.complete(event.key(), event.record());
         } else {

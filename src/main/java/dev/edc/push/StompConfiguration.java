@@ -26,6 +26,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     private final ResultSubscriptions resultSubscriptions;
     private final StompApiKeyCheck apiKeyCheck;
     private final DestinationGuard destinations;
+    private final StompInput input;
     private final AccessProperties access;
 
     StompConfiguration(
@@ -33,11 +34,13 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
             ResultSubscriptions resultSubscriptions,
             StompApiKeyCheck apiKeyCheck,
             DestinationGuard destinations,
+            StompInput input,
             AccessProperties access) {
         this.replay = replay;
         this.resultSubscriptions = resultSubscriptions;
         this.apiKeyCheck = apiKeyCheck;
         this.destinations = destinations;
+        this.input = input;
         this.access = access;
     }
 
@@ -51,11 +54,12 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.enableSimpleBroker("/topic");
         registry.setApplicationDestinationPrefixes("/app");
+        registry.setPreservePublishOrder(true); // a session gets its output, then its result, in order
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(apiKeyCheck, destinations.inboundInterceptor(), replay);
+        registration.interceptors(apiKeyCheck, destinations.inboundInterceptor(), input, replay);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * deleted under a running EDC) comes back instead of being confirmed and dropped.
  */
 @Component
-class ConfirmedPublisher {
+public class ConfirmedPublisher {
 
     private final RabbitTemplate rabbit;
     private final long confirmTimeoutMs;
@@ -36,7 +36,7 @@ class ConfirmedPublisher {
      * @throws ServiceUnavailableException if the broker is unreachable, did not confirm in time, or
      *                                     no queue took the message
      */
-    void publish(String routingKey, Message message) {
+    public void publish(String routingKey, Message message) {
         CorrelationData correlation = new CorrelationData(UUID.randomUUID().toString());
         CorrelationData.Confirm confirm;
         try {

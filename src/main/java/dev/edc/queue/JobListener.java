@@ -2,9 +2,9 @@ package dev.edc.queue;
 
 import dev.edc.Roles;
 import dev.edc.execution.ExecutionJob;
-import dev.edc.execution.ExecutionWorker;
 import dev.edc.execution.PoisonJobException;
 import dev.edc.sandbox.SandboxException;
+import dev.edc.worker.ExecutionWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

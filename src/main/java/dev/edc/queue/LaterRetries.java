@@ -1,6 +1,6 @@
 package dev.edc.queue;
 
-import dev.edc.execution.WorkerProperties;
+import dev.edc.worker.WorkerProperties;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package dev.edc.queue;
 
 import dev.edc.Roles;
-import dev.edc.execution.WorkerProperties;
+import dev.edc.worker.WorkerProperties;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -31,10 +31,14 @@ class QueueTopology {
     /** Where results and status changes are announced; every API node binds its own queue to it. */
     static final String RESULTS = "edc.results";
 
+    /** Where input and cancel signals go; every worker binds its own queue to it. */
+    static final String CONTROL = "edc.control";
+
     @Bean
     @Primary // the one Spring Boot gives the template and the listeners
     MessageConverter jsonMessageConverter(JsonMapper json) {
-        return new JacksonJsonMessageConverter(json, "dev.edc.execution"); // the only types EDC's messages carry
+        // the only types EDC's messages carry
+        return new JacksonJsonMessageConverter(json, "dev.edc.execution", "dev.edc.queue", "dev.edc.webhook");
     }
 
     /** For the job listeners, which read a job's body themselves. */
@@ -104,6 +108,25 @@ class QueueTopology {
     @Profile(Roles.API)
     Binding nodeResultsBinding(Queue nodeResultsQueue, FanoutExchange resultsExchange) {
         return BindingBuilder.bind(nodeResultsQueue).to(resultsExchange);
+    }
+
+    @Bean
+    FanoutExchange controlExchange() {
+        return new FanoutExchange(CONTROL);
+    }
+
+    /** This worker's copy of every control signal; it disappears with the worker. */
+    @Bean
+    @Profile(Roles.WORKER)
+    Queue workerControlQueue() {
+        String name = new Base64UrlNamingStrategy(CONTROL + ".").generateName();
+        return QueueBuilder.nonDurable(name).exclusive().autoDelete().build();
+    }
+
+    @Bean
+    @Profile(Roles.WORKER)
+    Binding workerControlBinding(Queue workerControlQueue, FanoutExchange controlExchange) {
+        return BindingBuilder.bind(workerControlQueue).to(controlExchange);
     }
 
     /**

@@ -7,7 +7,11 @@ import dev.edc.execution.ExecutionResult;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
-/** Announces every status change and result on the results fanout, which every API node reads. */
+/**
+ * Announces every status change, piece of output, test verdict and result on the results fanout,
+ * which every API node reads. A run's events go through one {@link RunEvents} stream, which keeps
+ * their order.
+ */
 @Component
 class ResultAnnouncer implements ExecutionEvents {
 
@@ -19,6 +23,11 @@ class ResultAnnouncer implements ExecutionEvents {
 
     @Override
     public void announce(ExecutionKey key, ExecutionResult record) {
-        rabbit.convertAndSend(QueueTopology.RESULTS, "", new ExecutionEvent(key.owner(), record));
+        rabbit.convertAndSend(QueueTopology.RESULTS, "", ExecutionEvent.of(key, record));
+    }
+
+    @Override
+    public EventStream open(ExecutionKey key) {
+        return RunEvents.start(key, rabbit);
     }
 }

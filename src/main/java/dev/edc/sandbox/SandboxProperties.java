@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dockerHost         the Docker engine; empty means {@code DOCKER_HOST} or the local socket
  * @param runtime            OCI runtime for sandboxes, e.g. {@code runsc} for gVisor; empty: the engine's default
- * @param seccompProfile     seccomp profile (JSON) of every sandbox, relative to {@code runnersDir}; empty: the engine's default
+ * @param seccompProfile     seccomp profile (JSON) of every sandbox, relative to {@code runnersDir}: EDC's own
+ *                           (runners/seccomp/NOTES.md says what it adds to Docker's); empty: the engine's default
  * @param cpus               CPU share of one sandbox, in cores
  * @param tmpSize            size of {@code /tmp}, the program's only writable place
  * @param tmpInodes          files and directories {@code /tmp} and {@code /box} may each hold
@@ -36,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
 public record SandboxProperties(
         @DefaultValue("") String dockerHost,
         @DefaultValue("") String runtime,
-        @DefaultValue("") String seccompProfile,
+        @DefaultValue("seccomp/edc.json") String seccompProfile,
         @DefaultValue("1.0") @Positive double cpus,
         @DefaultValue("64MB") DataSize tmpSize,
         @DefaultValue("4096") @Positive int tmpInodes,

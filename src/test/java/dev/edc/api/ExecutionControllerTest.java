@@ -161,7 +161,8 @@ class ExecutionControllerTest {
     @Test
     void shouldAnswer202WithWhereToLook() throws Exception {
         when(executions.submit(any(ExecutionRequest.class), anyString()))
-                .thenReturn(ExecutionResult.queued("abc", "javascript", "20", Instant.EPOCH));
+                .thenReturn(new ExecutionService.Submitted(
+                        ExecutionResult.queued("abc", "javascript", "20", Instant.EPOCH), "the-token"));
 
         var pending = http.perform(post("/execute-code")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -172,7 +173,7 @@ class ExecutionControllerTest {
                 .andExpect(header().string("Location", "/executions/abc"))
                 .andExpect(content()
                         .json(
-                                "{\"uuid\": \"abc\", \"status\": \"QUEUED\", \"resultTopic\": \"/topic/result/abc\"}",
+                                "{\"uuid\": \"abc\", \"status\": \"QUEUED\", \"resultTopic\": \"/topic/result/abc\", \"controlToken\": \"the-token\"}",
                                 true));
     }
 
@@ -190,8 +191,9 @@ class ExecutionControllerTest {
         ExecutionResult queued = ExecutionResult.queued("w", "javascript", "20", Instant.EPOCH);
         ExecutionResult done = queued.withStatus(ExecutionStatus.SUCCESS).withStdout("42\n");
         when(executions.submitAndWait(any(), anyString()))
-                .thenReturn(
-                        new ExecutionService.Submission(queued, CompletableFuture.completedFuture(Optional.of(done))));
+                .thenReturn(new ExecutionService.Submission(
+                        new ExecutionService.Submitted(queued, "t"),
+                        CompletableFuture.completedFuture(Optional.of(done))));
 
         var pending = http.perform(post("/execute-code?wait=true")
                         .contentType(MediaType.APPLICATION_JSON)

@@ -12,34 +12,26 @@ import static org.mockito.Mockito.when;
 
 import dev.edc.language.LanguageTestEntries;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.util.unit.DataSize;
 
 /** Submitting: nothing half-made, whatever fails. */
 class ExecutionServiceTest {
 
     private final ResultStore store = mock(ResultStore.class);
     private final JobQueue queue = mock(JobQueue.class);
-    private final ExecutionProperties properties = new ExecutionProperties(
-            Duration.ofSeconds(20),
-            DataSize.ofMegabytes(1024),
-            DataSize.ofKilobytes(1024),
-            DataSize.ofKilobytes(64),
-            DataSize.ofMegabytes(1),
-            64,
-            DataSize.ofKilobytes(64),
-            DataSize.ofKilobytes(64),
-            Duration.ofHours(24),
-            Duration.ofSeconds(30));
+    private final ExecutionProperties properties = ExecutionDefaults.properties();
+    private final ExecutionControls controls = mock(ExecutionControls.class);
     private final ExecutionService service = new ExecutionService(
-            new Submissions(LanguageTestEntries.javaAndJavaScript(), properties),
+            new Submissions(LanguageTestEntries.javaAndJavaScript(), properties, mock(Webhooks.class)),
             store,
             queue,
             new ResultWaiters(),
+            controls,
+            mock(ControlSignals.class),
+            mock(ExecutionEvents.class),
             properties,
             Clock.fixed(Instant.parse("2026-11-30T10:00:00.123456Z"), ZoneOffset.UTC));
 
@@ -55,7 +47,7 @@ class ExecutionServiceTest {
     void shouldStoreTheQueuedRecordThenQueueTheJob() {
         when(store.create(any(), any())).thenReturn(true);
 
-        ExecutionResult queued = service.submit(hello("a"), "team-a");
+        ExecutionResult queued = service.submit(hello("a"), "team-a").queued();
 
         ExecutionKey key = new ExecutionKey("team-a", "a");
         verify(store).create(eq(key), eq(queued));
@@ -120,7 +112,8 @@ class ExecutionServiceTest {
         when(store.create(any(), any())).thenReturn(true);
 
         ExecutionResult queued = service.submit(
-                ExecutionRequest.builder().language("js").code("1").build(), "");
+                        ExecutionRequest.builder().language("js").code("1").build(), "")
+                .queued();
 
         assertThat(queued.uuid()).matches("[0-9a-f-]{36}");
     }

@@ -2,34 +2,23 @@ package dev.edc.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
 
 import dev.edc.language.LanguageTestEntries;
 import dev.edc.language.UnknownLanguageException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 /** What makes a request runnable, and what each refusal says. */
 class SubmissionsTest {
 
     private static final ExecutionKey KEY = ExecutionKey.anonymous("s");
 
-    private final Submissions submissions = new Submissions(
-            LanguageTestEntries.javaAndJavaScript(),
-            new ExecutionProperties(
-                    Duration.ofSeconds(20),
-                    DataSize.ofMegabytes(1024),
-                    DataSize.ofKilobytes(1024),
-                    DataSize.ofKilobytes(64),
-                    DataSize.ofMegabytes(1),
-                    64,
-                    DataSize.ofKilobytes(64),
-                    DataSize.ofKilobytes(64),
-                    Duration.ofHours(24),
-                    Duration.ofSeconds(30)));
+    private final Webhooks webhooks = mock(Webhooks.class);
+    private final Submissions submissions =
+            new Submissions(LanguageTestEntries.javaAndJavaScript(), ExecutionDefaults.properties(), webhooks);
 
     private static ExecutionRequest.ExecutionRequestBuilder request() {
         return ExecutionRequest.builder().language("js").code("console.log(1)");

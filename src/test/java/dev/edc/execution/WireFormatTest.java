@@ -36,12 +36,16 @@ class WireFormatTest {
                 .language("python")
                 .version("3.13")
                 .files(List.of(
-                        new SourceFile("main.py", "import pkg.mod\nprint(pkg.mod.answer())\n"),
-                        new SourceFile("pkg/mod.py", "def answer():\n    return 42\n")))
-                .stdin("1 2\n")
+                        new SourceFile("main.py", "import pkg.mod\nprint(pkg.mod.answer(input()))\n"),
+                        new SourceFile("pkg/mod.py", "def answer(x):\n    return int(x) * 2\n")))
                 .args(List.of("--verbose"))
                 .limits(new Limits(5000, 256, 64))
                 .queuedAt(QUEUED)
+                .tests(List.of(
+                        new TestCase("small", "21\n", null, "42\n"),
+                        new TestCase("negative", "-1\n", List.of("--quiet"), "-2\n")))
+                .compare(Compare.TOKENS)
+                .callbackUrl("https://grader.example.org/edc")
                 .build();
 
         assertGolden("job.json", job, ExecutionJob.class);
@@ -66,7 +70,10 @@ class WireFormatTest {
 
     @Test
     void shouldWriteAndReadAnEventAsTheFanoutCarriesIt() {
-        assertGolden("event.json", new ExecutionEvent("team-a", running()), ExecutionEvent.class);
+        assertGolden(
+                "event.json",
+                ExecutionEvent.of(new ExecutionKey("team-a", "golden-1"), running()),
+                ExecutionEvent.class);
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.edc.execution.ExecutionService;
 import dev.edc.execution.ExecutionStatus;
 import dev.edc.execution.LanguageAvailability;
 import dev.edc.execution.QueueFullException;
+import dev.edc.execution.RequestRejectedException;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageTestEntries;
 import java.time.Instant;
@@ -178,7 +179,7 @@ class Judge0ControllerTest {
                 ExecutionResult.queued("eb0dd001-66db-47f4-8a69-b736c9bc23f6", "c", "14", Instant.EPOCH);
         when(executions.submitAndWait(any(), anyString()))
                 .thenReturn(new ExecutionService.Submission(
-                        queued,
+                        new ExecutionService.Submitted(queued, "control"),
                         CompletableFuture.completedFuture(Optional.of(queued.toBuilder()
                                 .status(ExecutionStatus.SUCCESS)
                                 .exitCode(0)
@@ -189,31 +190,61 @@ class Judge0ControllerTest {
                                 .memoryKb(380L)
                                 .build()))));
 
-        // the documentation's request, but for its expected_output, which this server cannot compare yet
-        (create("?wait=true", "{\"source_code\": \"" + HELLO_C + "\", \"language_id\": \"4\", \"stdin\": \"Judge0\"}"))
+        create(
+                        "?wait=true",
+                        "{\"source_code\": \"" + HELLO_C
+                                + "\", \"language_id\": \"4\", \"stdin\": \"Judge0\", \"expected_output\": \"hello, Judge0\"}")
                 .andExpect(status().isCreated())
                 .andExpect(content().json("""
                                 {"stdout": "hello, Judge0\\n", "time": "0.001", "memory": 380, "stderr": null,
                                  "token": "eb0dd001-66db-47f4-8a69-b736c9bc23f6", "compile_output": null, "message": null,
                                  "status": {"id": 3, "description": "Accepted"}}""", true));
+
+        ExecutionRequest request = waited();
+        assertThat(request.expectedOutput()).isEqualTo("hello, Judge0");
+        assertThat(request.compare())
+                .as("Judge0 strips each line's end and the last blank lines")
+                .isEqualTo("trim");
     }
 
     @Test
-    void shouldSayWhichAttributeThisServerCannotHonourYet() throws Exception {
-        create(
-                        "?wait=true",
-                        "{\"source_code\": \"" + HELLO_C
-                                + "\", \"language_id\": \"4\", \"stdin\": \"Judge0\", \"expected_output\": \"hello, Judge0\"}")
+    void shouldAnswerWrongAnswerWhenEdcFoundTheOutputNotTheExpectedOne() throws Exception {
+        finished("wrong", "hello, world\n", ExecutionStatus.WRONG_ANSWER);
+
+        http.perform(get("/judge0/submissions/wrong?fields=status,exit_code"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .json("{\"status\": {\"id\": 4, \"description\": \"Wrong Answer\"}, \"exit_code\": 0}", true));
+    }
+
+    @Test
+    void shouldHandTheCallbackUrlToEdcsWebhooks() throws Exception {
+        queueAs("hook");
+
+        create("", "{\"source_code\": \"x\", \"language_id\": 62, \"callback_url\": \"https://grader.example/judge0\"}")
+                .andExpect(status().isCreated());
+
+        assertThat(submitted().callbackUrl()).isEqualTo("https://grader.example/judge0");
+    }
+
+    @Test
+    void shouldRefuseACallbackEdcWillNotCallUnderItsAttribute() throws Exception {
+        when(executions.submit(any(), anyString()))
+                .thenThrow(
+                        RequestRejectedException.invalid("callbackUrl", "Invalid callbackUrl", "127.0.0.1 is inside"));
+
+        create("", "{\"source_code\": \"x\", \"language_id\": 62, \"callback_url\": \"http://127.0.0.1/\"}")
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.expected_output[0]").value(containsString("not available on this server yet")));
+                .andExpect(content().json("{\"callback_url\": [\"127.0.0.1 is inside\"]}", true));
     }
 
     @Test
     void shouldAnswerTheSubmissionAsItStandsWhenTheWaitBoundPasses() throws Exception {
         ExecutionResult queued = ExecutionResult.queued("slow", "java", "17", Instant.EPOCH);
         when(executions.submitAndWait(any(), anyString()))
-                .thenReturn(
-                        new ExecutionService.Submission(queued, CompletableFuture.completedFuture(Optional.empty())));
+                .thenReturn(new ExecutionService.Submission(
+                        new ExecutionService.Submitted(queued, "control"),
+                        CompletableFuture.completedFuture(Optional.empty())));
         when(executions.find(new ExecutionKey("", "slow"))).thenReturn(Optional.of(queued.running(Instant.EPOCH)));
 
         (create("?wait=true&fields=token,status", "{\"source_code\": \"x\", \"language_id\": 62}"))
@@ -291,11 +322,6 @@ class Judge0ControllerTest {
                         "compiler_options",
                         "setting compiler options is not allowed"),
                 Arguments.of(
-                        "callback",
-                        "{\"source_code\": \"x\", \"language_id\": 62, \"callback_url\": \"https://example.com/done\"}",
-                        "callback_url",
-                        "setting callback is not allowed"),
-                Arguments.of(
                         "additional files",
                         "{\"source_code\": \"x\", \"language_id\": 62, \"additional_files\": \"UEsDBA==\"}",
                         "additional_files",
@@ -332,7 +358,7 @@ class Judge0ControllerTest {
     @Test
     void shouldRefuseWhatEdcRefusesUnderTheAttributeItCameFrom() throws Exception {
         when(executions.submit(any(), anyString()))
-                .thenThrow(dev.edc.execution.RequestRejectedException.notFound("never"))
+                .thenThrow(RequestRejectedException.notFound("never"))
                 .thenThrow(new QueueFullException());
 
         create("", "{\"source_code\": \"x\", \"language_id\": 62}").andExpect(status().isNotFound());
@@ -406,7 +432,8 @@ class Judge0ControllerTest {
     void shouldCreateTheDocumentationsBatch() throws Exception {
         AtomicInteger next = new AtomicInteger();
         when(executions.submit(any(), anyString()))
-                .thenAnswer(call -> ExecutionResult.queued("token-" + next.incrementAndGet(), "x", "1", Instant.EPOCH));
+                .thenAnswer(call -> new ExecutionService.Submitted(
+                        ExecutionResult.queued("token-" + next.incrementAndGet(), "x", "1", Instant.EPOCH), "control"));
 
         http.perform(post("/judge0/submissions/batch")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -422,7 +449,8 @@ class Judge0ControllerTest {
     @Test
     void shouldQueueTheValidSubmissionsOfABatchAndAnswerTheErrorsOfTheOthersInOrder() throws Exception {
         when(executions.submit(any(), anyString()))
-                .thenReturn(ExecutionResult.queued("ok", "bash", "5", Instant.EPOCH));
+                .thenReturn(new ExecutionService.Submitted(
+                        ExecutionResult.queued("ok", "bash", "5", Instant.EPOCH), "control"));
 
         http.perform(post("/judge0/submissions/batch")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -512,7 +540,9 @@ class Judge0ControllerTest {
     }
 
     private void queueAs(String token) {
-        when(executions.submit(any(), anyString())).thenReturn(ExecutionResult.queued(token, "c", "14", Instant.EPOCH));
+        when(executions.submit(any(), anyString()))
+                .thenReturn(new ExecutionService.Submitted(
+                        ExecutionResult.queued(token, "c", "14", Instant.EPOCH), "control"));
     }
 
     private void finished(String token, String stdout, ExecutionStatus status) {
@@ -539,6 +569,12 @@ class Judge0ControllerTest {
     private ResultActions dispatched(ResultActions started) throws Exception {
         MvcResult pending = started.andReturn();
         return pending.getRequest().isAsyncStarted() ? http.perform(asyncDispatch(pending)) : started;
+    }
+
+    private ExecutionRequest waited() {
+        ArgumentCaptor<ExecutionRequest> request = ArgumentCaptor.forClass(ExecutionRequest.class);
+        verify(executions).submitAndWait(request.capture(), anyString());
+        return request.getValue();
     }
 
     private ExecutionRequest submitted() {

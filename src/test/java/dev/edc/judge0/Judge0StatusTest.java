@@ -17,6 +17,7 @@ class Judge0StatusTest {
                 "QUEUED, -, 1, In Queue",
                 "RUNNING, -, 2, Processing",
                 "SUCCESS, -, 3, Accepted",
+                "WRONG_ANSWER, -, 4, Wrong Answer",
                 "TIME_LIMIT_EXCEEDED, SIGKILL, 5, Time Limit Exceeded",
                 "COMPILATION_ERROR, -, 6, Compilation Error",
                 "RUNTIME_ERROR, SIGSEGV, 7, Runtime Error (SIGSEGV)",
@@ -28,7 +29,8 @@ class Judge0StatusTest {
                 "RUNTIME_ERROR, SIGBUS, 12, Runtime Error (Other)",
                 "RUNTIME_ERROR, SIG40, 12, Runtime Error (Other)",
                 "MEMORY_LIMIT_EXCEEDED, SIGKILL, 12, Runtime Error (Other)",
-                "INTERNAL_ERROR, -, 13, Internal Error"
+                "INTERNAL_ERROR, -, 13, Internal Error",
+                "CANCELLED, SIGKILL, 13, Internal Error"
             })
     void shouldGiveEachResultTheStatusJudge0WouldHaveGivenIt(
             ExecutionStatus status, String signal, int id, String description) {

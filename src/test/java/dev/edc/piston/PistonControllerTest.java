@@ -326,8 +326,9 @@ class PistonControllerTest {
     @Test
     void shouldAnswer504WhenTheRunIsNotDoneWithinTheWaitBound() throws Exception {
         when(executions.submitAndWait(any(), anyString()))
-                .thenReturn(
-                        new ExecutionService.Submission(queued(), CompletableFuture.completedFuture(Optional.empty())));
+                .thenReturn(new ExecutionService.Submission(
+                        new ExecutionService.Submitted(queued(), "control"),
+                        CompletableFuture.completedFuture(Optional.empty())));
 
         executed(execute(MediaType.APPLICATION_JSON, PISTON_CLIENT_JAVA), 504)
                 .andExpect(
@@ -342,7 +343,8 @@ class PistonControllerTest {
         ExecutionResult done = result.uuid("q").language("java").version("21").build();
         when(executions.submitAndWait(any(), anyString()))
                 .thenReturn(new ExecutionService.Submission(
-                        queued(), CompletableFuture.completedFuture(Optional.of(done))));
+                        new ExecutionService.Submitted(queued(), "control"),
+                        CompletableFuture.completedFuture(Optional.of(done))));
     }
 
     private ResultActions execute(MediaType type, String body) throws Exception {

@@ -1,5 +1,7 @@
-package dev.edc.execution;
+package dev.edc.worker;
 
+import dev.edc.execution.ExecutionJob;
+import dev.edc.execution.ExecutionProperties;
 import dev.edc.language.LanguageVersion;
 import dev.edc.sandbox.SandboxJob;
 import dev.edc.sandbox.SandboxSpec;
@@ -14,24 +16,24 @@ final class SandboxJobs {
 
     private SandboxJobs() {}
 
-    static boolean usesWarmRunner(LanguageVersion language) {
-        return !language.warmRunner().isEmpty();
+    /** A warm runner runs one program at a time: test cases run by the language's commands. */
+    static boolean usesWarmRunner(LanguageVersion language, ExecutionJob job) {
+        return !language.warmRunner().isEmpty() && !job.hasTests();
     }
 
-    static SandboxSpec spec(LanguageVersion language, Limits limits) {
-        SandboxSpec spec =
-                new SandboxSpec(language.image(), language.warmRunner(), limits.memoryBytes(), language.pids());
-        return usesWarmRunner(language) ? spec : spec.withoutWarmRunner();
+    static SandboxSpec spec(LanguageVersion language, ExecutionJob job) {
+        SandboxSpec spec = new SandboxSpec(
+                language.image(), language.warmRunner(), job.limits().memoryBytes(), language.pids());
+        return usesWarmRunner(language, job) ? spec : spec.withoutWarmRunner();
     }
 
     /** The container a language's jobs with its default limits run in: what its warm pool keeps. */
     static SandboxSpec defaultSpec(LanguageVersion language) {
-        return spec(
-                language,
-                new Limits(
-                        language.limits().time().toMillis(),
-                        language.limits().memory().toMegabytes(),
-                        language.limits().output().toKilobytes()));
+        return new SandboxSpec(
+                language.image(),
+                language.warmRunner(),
+                language.limits().memory().toBytes(),
+                language.pids());
     }
 
     static SandboxJob job(ExecutionJob job, LanguageVersion language, ExecutionProperties properties) {
@@ -46,8 +48,18 @@ final class SandboxJobs {
         job.files()
                 .forEach(file -> run.file(
                         new SandboxJob.SourceFile(file.name(), file.content().getBytes(StandardCharsets.UTF_8))));
-        if (!usesWarmRunner(language)) {
+        if (!usesWarmRunner(language, job)) {
             run.compileCommand(language.compile()).runCommand(language.run());
+        }
+        if (job.hasTests()) {
+            job.tests()
+                    .forEach(test -> run.testCase(new SandboxJob.TestInput(
+                            test.stdin() == null ? new byte[0] : test.stdin().getBytes(StandardCharsets.UTF_8),
+                            test.args())));
+        }
+        if (job.interactive()) {
+            // a person types: the time limit counts the program's CPU, the wall clock has its own bound
+            run.interactive(true).wallLimit(properties.maxInteractiveTime());
         }
         return run.build();
     }

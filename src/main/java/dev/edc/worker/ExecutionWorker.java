@@ -1,13 +1,24 @@
-package dev.edc.execution;
+package dev.edc.worker;
 
 import dev.edc.Roles;
+import dev.edc.execution.ExecutionControls;
+import dev.edc.execution.ExecutionEvents;
+import dev.edc.execution.ExecutionJob;
+import dev.edc.execution.ExecutionKey;
+import dev.edc.execution.ExecutionProperties;
+import dev.edc.execution.ExecutionResult;
+import dev.edc.execution.ExecutionStatus;
+import dev.edc.execution.LanguageAvailability;
+import dev.edc.execution.PoisonJobException;
+import dev.edc.execution.ResultStore;
+import dev.edc.execution.Webhooks;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
-import dev.edc.sandbox.RunListener;
 import dev.edc.sandbox.Sandbox;
 import dev.edc.sandbox.SandboxException;
 import dev.edc.sandbox.SandboxLoad;
 import dev.edc.sandbox.SandboxOutcome;
+import dev.edc.sandbox.SandboxRun;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +31,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one queued job: marks it running, runs it in a sandbox, stores and announces its result.
- * A job may arrive more than once (at-least-once delivery): one whose result is stored is not run
- * again.
+ * Runs one queued job: marks it running, runs it in a sandbox (its output, test verdicts and
+ * result announced as they come), stores its result and has it delivered where the submitter
+ * asked. A job may arrive more than once (at-least-once delivery): one whose result is stored is
+ * not run again.
  */
 @Component
 @Profile(Roles.WORKER)
@@ -35,6 +47,9 @@ public class ExecutionWorker {
     private final Sandbox sandbox;
     private final ResultStore store;
     private final ExecutionEvents events;
+    private final ExecutionControls controls;
+    private final RunningExecutions running;
+    private final Webhooks webhooks;
     private final ExecutionMetrics metrics;
     private final SandboxLoad load;
     private final ExecutionProperties properties;
@@ -47,6 +62,9 @@ public class ExecutionWorker {
             Sandbox sandbox,
             ResultStore store,
             ExecutionEvents events,
+            ExecutionControls controls,
+            RunningExecutions running,
+            Webhooks webhooks,
             ExecutionMetrics metrics,
             SandboxLoad load,
             ExecutionProperties properties,
@@ -56,6 +74,9 @@ public class ExecutionWorker {
         this.sandbox = sandbox;
         this.store = store;
         this.events = events;
+        this.controls = controls;
+        this.running = running;
+        this.webhooks = webhooks;
         this.metrics = metrics;
         this.load = load;
         this.properties = properties;
@@ -78,13 +99,29 @@ public class ExecutionWorker {
         }
         if (current.get().isFinal()) {
             // A redelivery: the worker died or lost the broker after storing the result, maybe
-            // before its announcement reached every API node. Announcing again is harmless: a
-            // subscription that already has the result drops the copy.
+            // before announcing it or queueing its webhook. Both again are harmless: a subscription
+            // that has the result drops the copy, and a webhook is delivered at least once.
             log.info(
                     "execution {}: already finished ({}), not run again; result announced again",
                     key,
                     current.get().status());
+            deliver(job, key, current.get());
             events.announce(key, current.get());
+            return;
+        }
+        if (job.interactive() && current.get().status() == ExecutionStatus.RUNNING) {
+            // Its worker died: the person at the keyboard is gone with its input, so it is not run again.
+            end(
+                    job,
+                    key,
+                    current.get()
+                            .internalError(
+                                    "The worker running this interactive execution stopped; " + "run it again",
+                                    clock.instant()));
+            return;
+        }
+        if (controls.isCancelled(key)) {
+            end(job, key, current.get().cancelled(clock.instant()));
             return;
         }
         LanguageVersion language = languages
@@ -103,33 +140,37 @@ public class ExecutionWorker {
     }
 
     private void run(ExecutionKey key, ExecutionJob job, LanguageVersion language, ExecutionResult queued) {
-        ExecutionResult running = queued.running(clock.instant());
+        ExecutionResult started = queued.running(clock.instant());
         // RUNNING is for watchers: it is stored and announced while the program runs, not before,
         // and the result waits for it, so that it can never overwrite or follow the result.
         CompletableFuture<Void> runningAnnounced = CompletableFuture.runAsync(
                 () -> {
-                    store.update(key, running);
-                    events.announce(key, running);
+                    store.update(key, started);
+                    events.announce(key, started);
                 },
                 statusSender);
         log.info("execution {}: running {} {}", key, job.language(), job.version());
 
+        ExecutionEvents.EventStream stream = events.open(key);
+        RunReporter reporter = new RunReporter(stream, job);
         SandboxOutcome outcome;
         try {
-            outcome = sandbox.start(
-                            SandboxJobs.spec(language, job.limits()),
-                            SandboxJobs.job(job, language, properties),
-                            RunListener.NONE)
-                    .await();
+            SandboxRun run = sandbox.start(
+                    SandboxJobs.spec(language, job), SandboxJobs.job(job, language, properties), reporter);
+            try (RunningExecutions.Registration steered = running.register(key, run, job.interactive())) {
+                outcome = run.await();
+            }
         } catch (SandboxException e) {
+            stream.abandon();
             metrics.sandboxFailed(job.language(), job.version());
             throw e;
         } finally {
             join(runningAnnounced);
         }
-        ExecutionResult result = Verdicts.finish(running, outcome, clock.instant());
+        ExecutionResult result = Verdicts.finish(started, outcome, job, reporter.tests(), clock.instant());
         store.update(key, result);
-        events.announce(key, result);
+        deliver(job, key, result);
+        stream.finish(result);
         metrics.finished(result, outcome);
         log.info(
                 "execution {}: {} (exit {}, {} ms, {} KiB)",
@@ -138,6 +179,21 @@ public class ExecutionWorker {
                 result.exitCode(),
                 result.timeMs(),
                 result.memoryKb());
+    }
+
+    /** Stores and announces a result the job ends with without running. */
+    private void end(ExecutionJob job, ExecutionKey key, ExecutionResult result) {
+        store.update(key, result);
+        deliver(job, key, result);
+        events.announce(key, result);
+        log.info("execution {}: {} without running", key, result.status());
+    }
+
+    /** Queues the webhook's delivery (durably, before the job is acknowledged). */
+    private void deliver(ExecutionJob job, ExecutionKey key, ExecutionResult result) {
+        if (job.callbackUrl() != null) {
+            webhooks.deliver(job.callbackUrl(), key, result);
+        }
     }
 
     /** Waits for the future, throwing what it threw (the listener tells a store failure from a broker failure). */

@@ -1,7 +1,10 @@
-package dev.edc.execution;
+package dev.edc.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edc.execution.ExecutionJob;
+import dev.edc.execution.ExecutionResult;
+import dev.edc.execution.ExecutionStatus;
 import dev.edc.sandbox.SandboxOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class VerdictsTest {
 
+    private static final ExecutionJob JOB =
+            ExecutionJob.builder().uuid("v").language("java").version("17").build();
     private static final ExecutionResult RUNNING =
             ExecutionResult.queued("v", "java", "17", Instant.EPOCH).running(Instant.EPOCH);
 
@@ -33,7 +38,7 @@ class VerdictsTest {
                 List.of(),
                 50L << 20);
 
-        ExecutionResult result = Verdicts.finish(RUNNING, outcome, Instant.EPOCH);
+        ExecutionResult result = Verdicts.finish(RUNNING, outcome, JOB, List.of(), Instant.EPOCH);
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.COMPILATION_ERROR);
         assertThat(result.compileOutput()).isEqualTo("Main.java:1: error: ';' expected\n");
@@ -47,7 +52,8 @@ class VerdictsTest {
         SandboxOutcome outcome = new SandboxOutcome(
                 new SandboxOutcome.Compilation(false, "", false, true, false, Duration.ofSeconds(15)), List.of(), null);
 
-        assertThat(Verdicts.finish(RUNNING, outcome, Instant.EPOCH).compileOutput())
+        assertThat(Verdicts.finish(RUNNING, outcome, JOB, List.of(), Instant.EPOCH)
+                        .compileOutput())
                 .contains("compilation stopped after 15 s");
     }
 
@@ -56,11 +62,16 @@ class VerdictsTest {
         SandboxOutcome exited137 = new SandboxOutcome(null, List.of(run(137, 0, false, false, false)), 1L << 20);
         SandboxOutcome segfault = new SandboxOutcome(null, List.of(run(139, 11, false, false, false)), 1L << 20);
 
-        assertThat(Verdicts.finish(RUNNING, exited137, Instant.EPOCH).signal())
+        assertThat(Verdicts.finish(RUNNING, exited137, JOB, List.of(), Instant.EPOCH)
+                        .signal())
                 .as("exit(137) is no kill")
                 .isNull();
-        assertThat(Verdicts.finish(RUNNING, segfault, Instant.EPOCH).signal()).isEqualTo("SIGSEGV");
-        assertThat(Verdicts.finish(RUNNING, segfault, Instant.EPOCH).memoryKb()).isEqualTo(1024);
+        assertThat(Verdicts.finish(RUNNING, segfault, JOB, List.of(), Instant.EPOCH)
+                        .signal())
+                .isEqualTo("SIGSEGV");
+        assertThat(Verdicts.finish(RUNNING, segfault, JOB, List.of(), Instant.EPOCH)
+                        .memoryKb())
+                .isEqualTo(1024);
     }
 
     @Test

@@ -1,5 +1,6 @@
-package dev.edc.execution;
+package dev.edc.worker;
 
+import dev.edc.execution.ExecutionResult;
 import dev.edc.sandbox.SandboxOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.edc.execution;
+package dev.edc.worker;
 
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;

@@ -1,6 +1,7 @@
-package dev.edc.execution;
+package dev.edc.worker;
 
 import dev.edc.Roles;
+import dev.edc.execution.LanguageAvailability;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
 import dev.edc.sandbox.RunnerImages;

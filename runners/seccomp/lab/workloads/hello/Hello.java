@@ -1,0 +1,1 @@
+public class Hello { public static void main(String[] a) throws Exception { var t = new Thread(() -> {}); t.start(); t.join(); System.out.println("java: hello " + Runtime.version().feature() + " " + java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).length()); } }

@@ -1,0 +1,1 @@
+<?php echo "php: hello " . strlen(file_get_contents("/etc/hostname")) . "\n";

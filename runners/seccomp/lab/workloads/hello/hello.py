@@ -1,0 +1,1 @@
+import asyncio,subprocess,ctypes; asyncio.run(asyncio.sleep(0)); print("python: hello", subprocess.run(["true"]).returncode)
