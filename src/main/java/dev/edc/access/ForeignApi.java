@@ -22,6 +22,11 @@ public interface ForeignApi {
     /** Whether this request submits executions: it then needs a key (with keys on) and counts against the rate. */
     boolean submits(HttpServletRequest request);
 
+    /** Whether this request needs a key with keys on (it keeps something of its owner's), though it submits nothing. */
+    default boolean needsKey(HttpServletRequest request) {
+        return submits(request);
+    }
+
     /** Answers a refusal in this API's shape (a {@code Retry-After} header is already set for a rate refusal). */
     void refuse(Refusal refusal, HttpServletResponse response) throws IOException;
 

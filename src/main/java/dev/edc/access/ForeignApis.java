@@ -28,6 +28,11 @@ final class ForeignApis {
                 || of(request).map(api -> api.submits(request)).orElse(false);
     }
 
+    /** Whether the request needs a key when keys are on: a submission, or what a foreign API says needs one. */
+    boolean needsKey(HttpServletRequest request) {
+        return submits(request) || of(request).map(api -> api.needsKey(request)).orElse(false);
+    }
+
     /** The headers the CORS configuration must let browsers send: the keys' headers of every foreign API. */
     List<String> keyHeaders() {
         return apis.orderedStream()

@@ -50,7 +50,7 @@ class KeyCheck extends OncePerRequestFilter {
                     .orElse(null);
             String presented = header == null ? null : request.getHeader(header);
             String owner = keys.nameOf(presented).orElse(null);
-            if (owner == null && (presented != null || foreignApis.submits(request))) {
+            if (owner == null && (presented != null || foreignApis.needsKey(request))) {
                 String detail = presented == null
                         ? "Send your API key in the " + headers.getFirst() + " header."
                         : "The API key in " + header + " is not valid.";
