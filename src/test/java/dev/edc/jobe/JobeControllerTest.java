@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,6 +48,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -344,5 +346,21 @@ class JobeControllerTest {
         ArgumentCaptor<ExecutionRequest> request = ArgumentCaptor.forClass(ExecutionRequest.class);
         verify(executions).submitAndWait(request.capture(), anyString());
         return request.getValue();
+    }
+
+    /** One setting switches the adapter off: its paths are then 404, and nothing reaches the service. */
+    @Nested
+    @TestPropertySource(properties = "edc.adapters.jobe.enabled=false")
+    class SwitchedOff {
+
+        @Test
+        void shouldAnswer404OnEveryPath() throws Exception {
+            http.perform(get("/jobe/index.php/restapi/languages")).andExpect(status().isNotFound());
+            http.perform(post("/jobe/index.php/restapi/runs")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(CODERUNNER_RUN))
+                    .andExpect(status().isNotFound());
+            verifyNoInteractions(executions);
+        }
     }
 }

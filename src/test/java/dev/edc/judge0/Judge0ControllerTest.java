@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,6 +48,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -581,5 +583,21 @@ class Judge0ControllerTest {
         ArgumentCaptor<ExecutionRequest> request = ArgumentCaptor.forClass(ExecutionRequest.class);
         verify(executions).submit(request.capture(), anyString());
         return request.getValue();
+    }
+
+    /** One setting switches the adapter off: its paths are then 404, and nothing reaches the service. */
+    @Nested
+    @TestPropertySource(properties = "edc.adapters.judge0.enabled=false")
+    class SwitchedOff {
+
+        @Test
+        void shouldAnswer404OnEveryPath() throws Exception {
+            http.perform(get("/judge0/statuses")).andExpect(status().isNotFound());
+            http.perform(post("/judge0/submissions")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(DOC_CREATE))
+                    .andExpect(status().isNotFound());
+            verifyNoInteractions(executions);
+        }
     }
 }

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,6 +45,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -366,5 +368,21 @@ class PistonControllerTest {
         ArgumentCaptor<ExecutionRequest> request = ArgumentCaptor.forClass(ExecutionRequest.class);
         verify(executions).submitAndWait(request.capture(), anyString());
         return request.getValue();
+    }
+
+    /** One setting switches the adapter off: its paths are then 404, and nothing reaches the service. */
+    @Nested
+    @TestPropertySource(properties = "edc.adapters.piston.enabled=false")
+    class SwitchedOff {
+
+        @Test
+        void shouldAnswer404OnEveryPath() throws Exception {
+            http.perform(get("/api/v2/runtimes")).andExpect(status().isNotFound());
+            http.perform(post("/api/v2/execute")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(PISTON_CLIENT_JAVA))
+                    .andExpect(status().isNotFound());
+            verifyNoInteractions(executions);
+        }
     }
 }
