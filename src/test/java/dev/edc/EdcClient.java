@@ -20,11 +20,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -63,7 +66,9 @@ public class EdcClient implements AutoCloseable {
         container.setDefaultMaxTextMessageBufferSize(
                 MAX_MESSAGE_BYTES); // the default, 8 KiB, closes the session on a big result
         this.stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
-        this.stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        // JSON for what EDC pushes; text as it is for what a client types (a SEND's body)
+        this.stomp.setMessageConverter(new CompositeMessageConverter(
+                List.of(new StringMessageConverter(), new JacksonJsonMessageConverter())));
         this.stomp.setInboundMessageSizeLimit(MAX_MESSAGE_BYTES);
     }
 
@@ -72,10 +77,16 @@ public class EdcClient implements AutoCloseable {
     }
 
     public Response post(String path, String body) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return post(path, body, "Content-Type", "application/json");
+    }
+
+    /** A POST with headers (name, value, name, value...). */
+    public Response post(String path, String body, String... headers) {
+        HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     /**
@@ -129,10 +140,11 @@ public class EdcClient implements AutoCloseable {
     public void send(String destination, String text, String... headers) {
         StompHeaders frame = new StompHeaders();
         frame.setDestination(destination);
+        frame.setContentType(MimeTypeUtils.TEXT_PLAIN);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             frame.add(headers[i], headers[i + 1]);
         }
-        session().send(frame, text.getBytes(StandardCharsets.UTF_8));
+        session().send(frame, text);
     }
 
     public Subscription subscribe(String destination) {

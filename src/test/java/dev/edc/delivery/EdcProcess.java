@@ -27,7 +27,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * settings, and its log in {@code target/delivery-it/<name>.log} (appended across restarts).
  * Failsafe runs after {@code package}, so the jar is there.
  */
-final class EdcProcess implements AutoCloseable {
+public final class EdcProcess implements AutoCloseable {
 
     static final Path LOG_DIR = Path.of("target", "delivery-it");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -63,16 +63,16 @@ final class EdcProcess implements AutoCloseable {
         this.command.addAll(settings);
     }
 
-    static EdcProcess api(String name, int port, Map<String, String> environment, String... settings) {
+    public static EdcProcess api(String name, int port, Map<String, String> environment, String... settings) {
         return new EdcProcess(name, "api", port, environment, List.of(settings));
     }
 
-    static EdcProcess worker(String name, int port, Map<String, String> environment, String... settings) {
+    public static EdcProcess worker(String name, int port, Map<String, String> environment, String... settings) {
         return new EdcProcess(name, "worker", port, environment, List.of(settings));
     }
 
     /** Starts the process (not waiting for it to be ready). */
-    EdcProcess start() {
+    public EdcProcess start() {
         try {
             Files.createDirectories(LOG_DIR);
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -89,7 +89,7 @@ final class EdcProcess implements AutoCloseable {
     }
 
     /** Waits until its readiness probe answers 200 (broker, store and, for a worker, Docker are up). */
-    EdcProcess awaitReady() {
+    public EdcProcess awaitReady() {
         try {
             await(name + " ready")
                     .atMost(READY_TIMEOUT)
@@ -108,18 +108,18 @@ final class EdcProcess implements AutoCloseable {
     }
 
     /** Starts it again after it stopped, and waits until it is ready. */
-    EdcProcess restart() {
+    public EdcProcess restart() {
         close();
         return start().awaitReady();
     }
 
     /** SIGTERM: what an orchestrator sends to stop it gracefully. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** SIGKILL: the process dies at once, as in a crash or an OOM kill. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(10));
     }
@@ -138,7 +138,7 @@ final class EdcProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -147,7 +147,7 @@ final class EdcProcess implements AutoCloseable {
     }
 
     /** Its whole log, every run. */
-    String log() {
+    public String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
@@ -165,7 +165,7 @@ final class EdcProcess implements AutoCloseable {
     }
 
     /** Whether this worker's log says it took the execution (its "running" line). */
-    boolean ran(String uuid) {
+    public boolean ran(String uuid) {
         return countLines(runningLine(uuid)) > 0;
     }
 

@@ -12,17 +12,17 @@ import java.util.concurrent.TimeUnit;
  * What the tests check or clean up outside EDC: the broker the environment names
  * ({@code SPRING_RABBITMQ_*}, as {@code .ci/run} sets it) and the Docker engine.
  */
-final class Machine {
+public final class Machine {
 
     private Machine() {}
 
     /** Whether RabbitMQ and Redis are named by the environment (else the tests would use Testcontainers). */
-    static boolean hasRunningServices() {
+    public static boolean hasRunningServices() {
         return System.getenv("SPRING_RABBITMQ_HOST") != null && System.getenv("SPRING_DATA_REDIS_HOST") != null;
     }
 
     /** Removes a job queue of a test and its dead letters from the environment's broker. */
-    static void deleteJobQueue(String name) {
+    public static void deleteJobQueue(String name) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(env("SPRING_RABBITMQ_HOST", "localhost"));
         factory.setPort(Integer.parseInt(env("SPRING_RABBITMQ_PORT", "5672")));
@@ -40,7 +40,7 @@ final class Machine {
     }
 
     /** Removes the sandbox containers of an execution, such as the one a killed worker left running. */
-    static void removeSandboxesOf(String uuid) {
+    public static void removeSandboxesOf(String uuid) {
         try {
             Process list =
                     new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=dev.edc.execution=" + uuid).start();

@@ -81,7 +81,11 @@ class HostileProgramsIT extends IntegrationTest {
         if (c.has("version")) {
             request.put("version", c.get("version").asString());
         }
-        request.put("code", fixture(c.get("file").asString()));
+        request.put(
+                "code",
+                c.has("source")
+                        ? Expectations.text(c.get("source"))
+                        : fixture(c.get("file").asString()));
         if (c.has("limits")) {
             request.put("limits", EdcClient.JSON_MAPPER.treeToValue(c.get("limits"), Map.class));
         }
@@ -160,7 +164,7 @@ class HostileProgramsIT extends IntegrationTest {
     }
 
     private static String describe(JsonNode c, JsonNode result) {
-        return c.get("file").asString() + " gave "
+        return c.path("file").asString(c.get("name").asString()) + " gave "
                 + Stream.of("status", "exitCode", "signal", "outputTruncated", "timeMs", "memoryKb")
                         .map(field -> field + "=" + result.get(field))
                         .collect(Collectors.joining(", "))
@@ -213,11 +217,18 @@ class HostileProgramsIT extends IntegrationTest {
             }
             checkText("stdout", expect, result.get("stdout").asString(), context);
             checkText("stderr", expect, result.get("stderr").asString(), context);
+            checkText("compileOutput", expect, result.get("compileOutput").asString(), context);
+            if (expect.has("compileOutputMaxBytes")) {
+                assertThat(bytes(result.get("compileOutput").asString()))
+                        .as("compileOutput bytes within its cap: " + context)
+                        .isLessThanOrEqualTo(expect.get("compileOutputMaxBytes").asLong());
+            }
+            boolean ran = !result.get("status").asString().equals("COMPILATION_ERROR");
             JsonNode timeMs = expect.path("timeMs");
             assertThat(result.get("timeMs").isNumber())
-                    .as("timeMs filled in: " + context)
-                    .isTrue();
-            assertThat(result.get("timeMs").asLong())
+                    .as("timeMs filled in when the program ran, and only then: " + context)
+                    .isEqualTo(ran);
+            assertThat(result.get("timeMs").asLong(0))
                     .as("timeMs: " + context)
                     .isBetween(timeMs.path("min").asLong(0), timeMs.path("max").asLong(Long.MAX_VALUE));
             assertThat(result.get("memoryKb").isNumber())

@@ -1,0 +1,46 @@
+package dev.edc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+class EnvironmentNamesTest {
+
+    @Test
+    void shouldReadTheDocumentedVariablesAsTheirProperties() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of(
+                                        "EDC_API_KEYS",
+                                        "alpha:a,beta:b",
+                                        "EDC_MAX_INTERACTIVE_TIME",
+                                        "2m",
+                                        "EDC_QUEUE_NAME",
+                                        "q")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("application.yml", Map.of("edc.access.api-keys", "")));
+
+        new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("edc.access.api-keys")).isEqualTo("alpha:a,beta:b");
+        assertThat(environment.getProperty("edc.execution.max-interactive-time"))
+                .isEqualTo("2m");
+        assertThat(environment.getProperty("edc.access.requests-per-minute"))
+                .as("not set: the record's default")
+                .isNull();
+        assertThat(environment.getProperty("edc.queue.name"))
+                .as("relaxed binding's own")
+                .isEqualTo("q");
+    }
+}
