@@ -17,11 +17,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -108,6 +110,13 @@ class PistonController {
             content =
                     @Content(mediaType = "application/json", examples = @ExampleObject(value = PistonExamples.UNKNOWN)))
     @ApiResponse(
+            responseCode = "415",
+            description = "A form-encoded body (send JSON, with any other content type)",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PistonApi.Message.class)))
+    @ApiResponse(
             responseCode = "429",
             description = "Too many requests or the queue is full",
             content =
@@ -129,6 +138,10 @@ class PistonController {
                             mediaType = "application/json",
                             schema = @Schema(implementation = PistonApi.Message.class)))
     CompletableFuture<ResponseEntity<?>> execute(@RequestBody(required = false) String body, HttpServletRequest http) {
+        if (isForm(http.getContentType())) {
+            // a form's body is parsed into parameters, not kept as sent: as Piston, refuse it
+            throw new PistonRequestException(415, "requests must be of type application/json");
+        }
         JsonNode request = read(body);
         PistonRequests.Selection selection = PistonRequests.selection(request);
         LanguageVersion runtime = runtimes.find(selection.language(), selection.version())
@@ -147,6 +160,11 @@ class PistonController {
                                         + submission.queued().uuid() + " (GET /executions/"
                                         + submission.queued().uuid()
                                         + ")."))));
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
     private JsonNode read(String body) {

@@ -25,7 +25,7 @@ class PistonErrors {
 
     @ExceptionHandler
     ResponseEntity<PistonApi.Message> invalid(PistonRequestException e) {
-        return ResponseEntity.badRequest().body(new PistonApi.Message(e.getMessage()));
+        return ResponseEntity.status(e.status()).body(new PistonApi.Message(e.getMessage()));
     }
 
     @ExceptionHandler

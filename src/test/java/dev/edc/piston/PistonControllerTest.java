@@ -208,6 +208,16 @@ class PistonControllerTest {
         verifyNoInteractions(executions);
     }
 
+    @Test
+    void shouldRefuseAFormEncodedBodyAsPistonDoes() throws Exception {
+        http.perform(post("/api/v2/execute")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(PISTON_CLIENT_JAVA))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.message").value("requests must be of type application/json"));
+        verifyNoInteractions(executions);
+    }
+
     static Stream<Arguments> serviceRefusals() {
         return Stream.of(
                 Arguments.of(new QueueFullException(), 429, "The execution queue is full"),
