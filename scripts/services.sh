@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 log() { printf '[services] %s\n' "$*"; }
 
 missing=()
-# chromium and chromium-driver: the browser that PlaygroundIT drives headless; nodejs and npm: the
+# chromium and chromium-driver: the browser that PlaygroundIT drives headless; npm: the runner
+# artifacts fetched from the npm registry (scripts/fetch-runner-artifacts.sh); nodejs and npm: the
 # real piston-client package that PistonClientIT runs
 for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver nodejs npm; do
   # An engine from other packages (docker-ce, moby-engine: GitHub's runners) conflicts with docker.io.
@@ -57,4 +58,6 @@ for suite in bullseye bookworm trixie; do
   timeout 60 docker pull -q "$image" >/dev/null 2>&1 && { log "pulled $image"; continue; }
   bash scripts/build-base-images.sh "$suite"
 done
+# What some runner Dockerfiles COPY from registries (no HTTPS inside docker build here).
+bash scripts/fetch-runner-artifacts.sh
 log "ready"

@@ -289,6 +289,9 @@ static void spawn(child_t *c, int uid, const char *dir, char **argv, char **env,
         dup2(in[0], 0);
         dup2(out[1], 1);
         dup2(merge ? out[1] : err[1], 2);
+        /* The init made the pipes, so root owns them: a program reopening its own stdio by name
+         * (/dev/stdin, /proc/self/fd/1) needs them open to its uid. Only its own descriptors name them. */
+        for (int fd = 0; fd <= 2; fd++) fchmod(fd, 0666);
         long max = sysconf(_SC_OPEN_MAX);
         for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 1024); fd++) close(fd);
         become(uid);

@@ -1,6 +1,8 @@
 package dev.edc;
 
+import dev.edc.sandbox.BuildRunnerImages;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +12,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * EDC runs untrusted code in single-use Docker sandboxes. One jar, two roles: the {@code api}
  * profile takes requests and pushes results, the {@code worker} profile runs jobs; with no
- * profile one process does both.
+ * profile one process does both. {@code build-images} as first argument only builds the runner
+ * images ({@link BuildRunnerImages}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -18,6 +21,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class EdcApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("build-images")) {
+            System.exit(BuildRunnerImages.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(EdcApplication.class, args);
     }
 

@@ -78,8 +78,8 @@ final class ApiExamples {
 
     static final String LANGUAGES = """
             [
-              { "language": "java", "version": "17", "aliases": [], "default": true, "runtime": "OpenJDK 17 (Debian bookworm)" },
-              { "language": "javascript", "version": "20", "aliases": ["js", "node", "nodejs"], "default": true, "runtime": "Node.js 20 (Debian trixie)" }
+              { "language": "java", "version": "17", "aliases": [], "default": true, "runtime": "OpenJDK 17 (Debian bookworm)", "status": "available" },
+              { "language": "javascript", "version": "20", "aliases": ["js", "node", "nodejs"], "default": true, "runtime": "Node.js 20 (Debian trixie)", "status": "available" }
             ]""";
 
     static final String MISSING_FIELD = """

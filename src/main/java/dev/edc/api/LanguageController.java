@@ -43,21 +43,31 @@ class LanguageController {
                             examples = @ExampleObject(value = ApiExamples.LANGUAGES)))
     List<LanguageView> languages() {
         return languages.all().stream()
-                .filter(language -> availability.problem(language).isEmpty())
-                .map(LanguageView::of)
+                .filter(language -> availability.status(language) != LanguageAvailability.Status.UNAVAILABLE)
+                .map(language ->
+                        LanguageView.of(language, languages.isDefault(language), availability.status(language)))
                 .toList();
     }
 
+    /**
+     * @param status "available", or "rebuilding" while its runner image is rebuilt (its jobs wait)
+     */
     record LanguageView(
             String language,
             String version,
             List<String> aliases,
             @JsonProperty("default") boolean isDefault,
-            String runtime) {
+            String runtime,
+            String status) {
 
-        static LanguageView of(LanguageVersion entry) {
+        static LanguageView of(LanguageVersion entry, boolean isDefault, LanguageAvailability.Status status) {
             return new LanguageView(
-                    entry.language(), entry.version(), entry.aliases(), entry.defaultVersion(), entry.runtime());
+                    entry.language(),
+                    entry.version(),
+                    entry.aliases(),
+                    isDefault,
+                    entry.runtime(),
+                    status.name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 }

@@ -33,6 +33,7 @@ class Submissions {
         List<SourceFile> files = files(request, language);
         requireStdinAndArgs(request);
         requireTests(request);
+        requireArgumentsSupported(request, language);
         if (request.callbackUrl() != null) {
             webhooks.requireDeliverable(request.callbackUrl());
         }
@@ -102,6 +103,20 @@ class Submissions {
                     "args",
                     request.args().stream().mapToLong(Submissions::bytes).sum(),
                     properties.maxArgsSize());
+        }
+    }
+
+    /** A language whose programs cannot see arguments refuses them rather than run without. */
+    private static void requireArgumentsSupported(ExecutionRequest request, LanguageVersion language) {
+        boolean anyArgs = request.args() != null && !request.args().isEmpty()
+                || request.tests() != null
+                        && request.tests().stream()
+                                .anyMatch(test ->
+                                        test.args() != null && !test.args().isEmpty());
+        if (anyArgs && !language.arguments()) {
+            throw RequestRejectedException.invalid(
+                    "Arguments not supported",
+                    language.key() + " programs cannot read command-line arguments: send the input as stdin.");
         }
     }
 

@@ -7,7 +7,6 @@ import dev.edc.execution.ExecutionRequest;
 import dev.edc.execution.ExecutionService;
 import dev.edc.execution.LanguageAvailability;
 import dev.edc.language.LanguageRegistry;
-import dev.edc.language.LanguageVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -135,7 +134,7 @@ class JobeController {
     List<List<String>> languages() {
         List<List<String>> all = new ArrayList<>();
         languages.all().stream()
-                .filter(LanguageVersion::defaultVersion)
+                .filter(languages::isDefault)
                 .filter(language -> availability.problem(language).isEmpty())
                 .forEach(language -> Stream.concat(Stream.of(language.language()), language.aliases().stream())
                         .filter(name -> name.matches("[a-z0-9]+"))

@@ -1,6 +1,8 @@
 package dev.edc.judge0;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,7 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * one a submission is read back with. The rest of each entry is the language registry's.
  */
 @ConfigurationProperties("edc")
-record Judge0LanguageIds(@DefaultValue List<Entry> languages) {
+record Judge0LanguageIds(@DefaultValue Map<String, Entry> languages) {
+
+    /** These entries, keyed as configuration would key them. */
+    static Judge0LanguageIds of(Entry... entries) {
+        Map<String, Entry> byKey = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            byKey.put(entry.language() + entry.version(), entry);
+        }
+        return new Judge0LanguageIds(byKey);
+    }
 
     record Entry(
             String language, String version, @DefaultValue List<Integer> judge0Ids) {}

@@ -29,7 +29,7 @@ class Judge0Languages {
 
     Judge0Languages(Judge0LanguageIds ids, LanguageRegistry languages, LanguageAvailability availability) {
         this.availability = availability;
-        for (Judge0LanguageIds.Entry entry : ids.languages()) {
+        for (Judge0LanguageIds.Entry entry : ids.languages().values()) {
             LanguageVersion language = languages
                     .find(entry.language(), entry.version())
                     .orElseThrow(() -> new IllegalStateException(

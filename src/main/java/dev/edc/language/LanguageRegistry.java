@@ -17,7 +17,7 @@ public class LanguageRegistry {
     private final Map<String, String> canonicalNames = new LinkedHashMap<>();
 
     LanguageRegistry(LanguageProperties properties) {
-        this.all = List.copyOf(properties.languages());
+        this.all = List.copyOf(properties.languages().values());
         for (LanguageVersion entry : all) {
             canonicalNames.put(entry.language().toLowerCase(Locale.ROOT), entry.language());
             entry.aliases().forEach(alias -> canonicalNames.put(alias.toLowerCase(Locale.ROOT), entry.language()));
@@ -27,6 +27,15 @@ public class LanguageRegistry {
 
     public List<LanguageVersion> all() {
         return all;
+    }
+
+    /** Whether the entry answers requests that name no version: the one flagged, or a language's only one. */
+    public boolean isDefault(LanguageVersion entry) {
+        return entry.defaultVersion() || versionsOf(entry.language()) == 1;
+    }
+
+    private long versionsOf(String language) {
+        return all.stream().filter(e -> e.language().equals(language)).count();
     }
 
     /**
@@ -42,10 +51,7 @@ public class LanguageRegistry {
         List<LanguageVersion> versions =
                 all.stream().filter(e -> e.language().equals(canonical)).toList();
         if (version == null) {
-            return versions.stream()
-                    .filter(LanguageVersion::defaultVersion)
-                    .findFirst()
-                    .orElseThrow();
+            return versions.stream().filter(this::isDefault).findFirst().orElseThrow();
         }
         return versions.stream()
                 .filter(e -> e.version().equals(version))
@@ -73,9 +79,10 @@ public class LanguageRegistry {
                 .filter(LanguageVersion::defaultVersion)
                 .collect(Collectors.groupingBy(LanguageVersion::language, Collectors.counting()));
         for (String language : canonicalNames.values()) {
-            if (defaults.getOrDefault(language, 0L) != 1) {
+            long flagged = defaults.getOrDefault(language, 0L);
+            if (flagged > 1 || flagged == 0 && versionsOf(language) > 1) {
                 throw new IllegalStateException("edc.languages: language '" + language
-                        + "' needs exactly one entry with default-version: true");
+                        + "' has several versions: exactly one needs default-version: true");
             }
         }
     }

@@ -32,6 +32,8 @@ import org.springframework.util.unit.DataSize;
  * @param compileTimeout bound on the compilation, apart from the program's time limit
  * @param limits         limits a request gets when it names none
  * @param minMemory      the least memory limit a request may ask for (what the compiler and runtime need)
+ * @param arguments      whether the program can see command-line arguments (SQL's cannot: a request
+ *                       with arguments is refused rather than run without them)
  */
 public record LanguageVersion(
         @NotBlank @Pattern(regexp = "[a-z0-9+#-]+") String language,
@@ -48,7 +50,8 @@ public record LanguageVersion(
         @DefaultValue("0") @PositiveOrZero int poolSize,
         @DefaultValue("15s") Duration compileTimeout,
         @NotNull @Valid Limits limits,
-        @DefaultValue("16MB") DataSize minMemory) {
+        @DefaultValue("16MB") DataSize minMemory,
+        @DefaultValue("true") boolean arguments) {
 
     /** A human-readable key, e.g. {@code java 17}. */
     public String key() {

@@ -3,6 +3,7 @@ package dev.edc.queue;
 import dev.edc.Roles;
 import dev.edc.execution.ExecutionJob;
 import dev.edc.execution.PoisonJobException;
+import dev.edc.execution.RetryLaterException;
 import dev.edc.sandbox.SandboxException;
 import dev.edc.worker.ExecutionWorker;
 import org.slf4j.Logger;
@@ -27,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     second failure dead-letters it;</li>
  * <li>a job that could not be recorded because the result store is down waits and is tried again,
  *     as often as it takes, without counting a try;</li>
+ * <li>a job that cannot run here now (the Docker engine is gone, its runner image is being rebuilt)
+ *     waits and is tried again, without counting a try;</li>
  * <li>a job whose broker went away mid-job is redelivered once the broker is back.</li>
  * </ul>
  */
@@ -69,6 +72,9 @@ class JobListener {
             }
             log.warn("execution {}: failed ({}), will be tried once more", job.key(), e.getMessage(), e);
             retries.job(message, attempts);
+        } catch (RetryLaterException e) {
+            log.warn("execution {}: cannot run here now ({}); waits and is tried again", job.key(), e.getMessage());
+            retries.job(message, LaterRetries.attempts(message));
         } catch (DataAccessException e) {
             log.error(
                     "execution {}: the result store (Redis) is unavailable ({}); tried again once it is back",

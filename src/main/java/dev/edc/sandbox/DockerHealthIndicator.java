@@ -1,6 +1,5 @@
 package dev.edc.sandbox;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.edc.Roles;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -12,19 +11,16 @@ import org.springframework.stereotype.Component;
 @Profile(Roles.WORKER)
 class DockerHealthIndicator implements HealthIndicator {
 
-    private final DockerClient docker;
+    private final EngineWatch engine;
 
-    DockerHealthIndicator(DockerClient docker) {
-        this.docker = docker;
+    DockerHealthIndicator(EngineWatch engine) {
+        this.engine = engine;
     }
 
     @Override
     public Health health() {
-        try {
-            docker.pingCmd().exec();
-            return Health.up().build();
-        } catch (RuntimeException e) {
-            return Health.down().withDetail("error", e.getMessage()).build();
-        }
+        return engine.checkNow()
+                ? Health.up().build()
+                : Health.down().withDetail("error", engine.problem()).build();
     }
 }

@@ -22,10 +22,24 @@ class DockerSandbox implements Sandbox {
 
     private final SandboxContainers containers;
     private final WarmPool pool;
+    private final EngineWatch engine;
+    private final RunnerImages images;
 
-    DockerSandbox(SandboxContainers containers, WarmPool pool) {
+    DockerSandbox(SandboxContainers containers, WarmPool pool, EngineWatch engine, RunnerImages images) {
         this.containers = containers;
         this.pool = pool;
+        this.engine = engine;
+        this.images = images;
+    }
+
+    @Override
+    public boolean engineReachable() {
+        return engine.checkNow();
+    }
+
+    @Override
+    public void rebuild(String image) {
+        images.rebuild(image);
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -51,14 +52,69 @@ public class RunnerImages {
 
     private final DockerClient docker;
     private final SandboxProperties properties;
+    private final ApplicationEventPublisher events;
     private final Map<String, SandboxProperties.RunnerImage> images = new LinkedHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<String>> hashes = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> rebuilding = new ConcurrentHashMap<>();
+    // one rebuild at a time: the jobs of other languages keep the CPU
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("image-rebuild").daemon().factory());
 
-    RunnerImages(DockerClient docker, SandboxProperties properties) {
+    RunnerImages(DockerClient docker, SandboxProperties properties, ApplicationEventPublisher events) {
         this.docker = docker;
         this.properties = properties;
+        this.events = events;
         properties.images().forEach(image -> images.put(image.name(), image));
+    }
+
+    /** What became of an image after the worker started: being rebuilt, ready again, or unavailable. */
+    public record RunnerImageChanged(String image, State state, String problem) {}
+
+    public enum State {
+        READY,
+        BUILDING,
+        UNAVAILABLE
+    }
+
+    /**
+     * Rebuilds an image found missing (deleted under a running worker, say by a disk clean-up), and
+     * the images it starts from if they are gone too, in the background, once however often asked.
+     */
+    public void rebuild(String image) {
+        if (!images.containsKey(image) || !properties.buildMissingImages()) {
+            return;
+        }
+        rebuilding.computeIfAbsent(image, name -> {
+            log.warn("runner image {}: missing, rebuilding; its jobs wait meanwhile", name);
+            events.publishEvent(new RunnerImageChanged(name, State.BUILDING, null));
+            return CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            ensureWithParents(name);
+                            problems.remove(name);
+                            events.publishEvent(new RunnerImageChanged(name, State.READY, null));
+                        } catch (RuntimeException e) {
+                            problems.put(name, rootMessage(e));
+                            log.error("runner image {}: could not be rebuilt: {}", name, rootMessage(e));
+                            events.publishEvent(new RunnerImageChanged(name, State.UNAVAILABLE, rootMessage(e)));
+                        } finally {
+                            rebuilding.remove(name);
+                        }
+                    },
+                    rebuilder);
+        });
+    }
+
+    /** Whether the image is being rebuilt now. */
+    public boolean isRebuilding(String image) {
+        return rebuilding.containsKey(image);
+    }
+
+    private String ensureWithParents(String name) {
+        SandboxProperties.RunnerImage image = images.get(name);
+        String parent = parentOf(image);
+        return ensure(image, parent == null ? "" : ensureWithParents(parent));
     }
 
     /**
@@ -219,6 +275,7 @@ public class RunnerImages {
             throw new IllegalStateException(
                     "its Dockerfile " + dockerfile.toAbsolutePath() + " does not exist (edc.sandbox.runners-dir)");
         }
+        requireFetched(dockerfile.getParent());
         long started = System.nanoTime();
         var build = docker.buildImageCmd()
                 .withBaseDirectory(properties.runnersDir().toFile())
@@ -240,6 +297,15 @@ public class RunnerImages {
                 .awaitImageId();
         log.info(
                 "runner image {}: built in {} s ({})", image.name(), (System.nanoTime() - started) / 1_000_000_000, id);
+    }
+
+    /** A runner whose Dockerfile copies what its fetch.sh downloads on the host (no HTTPS inside builds). */
+    private static void requireFetched(Path folder) {
+        if (Files.isRegularFile(folder.resolve("fetch.sh")) && !Files.isDirectory(folder.resolve("dist"))) {
+            throw new IllegalStateException(
+                    "its Dockerfile copies files that " + folder.resolve("fetch.sh") + " fetches, and "
+                            + folder.resolve("dist") + " is not there: run scripts/fetch-runner-artifacts.sh");
+        }
     }
 
     private static String rootMessage(Throwable failure) {

@@ -19,6 +19,15 @@ public interface Sandbox {
      */
     void keepWarm(SandboxSpec spec, int size);
 
+    /**
+     * Whether the Docker engine answers now: after a failure, tells the engine's fault (the job is
+     * not to blame and should wait) from a sandbox's.
+     */
+    boolean engineReachable();
+
+    /** Rebuilds a runner image found missing, in the background (once, however often asked). */
+    void rebuild(String image);
+
     /** Runs the job to its end. */
     default SandboxOutcome run(SandboxSpec spec, SandboxJob job) {
         return start(spec, job, RunListener.NONE).await();

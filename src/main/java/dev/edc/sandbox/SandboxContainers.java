@@ -217,11 +217,11 @@ class SandboxContainers {
                     .exec()
                     .getId();
         } catch (NotFoundException e) {
-            throw new SandboxException("Runner image " + spec.image() + " is missing on the Docker engine", e);
+            throw SandboxException.imageMissing(spec.image(), e);
         } catch (DockerException e) {
             throw new SandboxException("Could not create a sandbox from " + spec.image() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new SandboxException("Docker engine unreachable: " + e.getMessage(), e);
+            throw SandboxException.engineUnreachable("Docker engine unreachable: " + e.getMessage(), e);
         }
     }
 }

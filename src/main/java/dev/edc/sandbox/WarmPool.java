@@ -52,12 +52,19 @@ class WarmPool {
             Thread.ofVirtual().name("warm-pool").factory());
 
     private final TaskScheduler scheduler;
+    private final RunnerImages images;
 
-    WarmPool(SandboxContainers containers, PoolProperties properties, SandboxLoad load, TaskScheduler scheduler) {
+    WarmPool(
+            SandboxContainers containers,
+            PoolProperties properties,
+            SandboxLoad load,
+            TaskScheduler scheduler,
+            RunnerImages images) {
         this.containers = containers;
         this.properties = properties;
         this.load = load;
         this.scheduler = scheduler;
+        this.images = images;
     }
 
     /**
@@ -220,6 +227,9 @@ class WarmPool {
                 }
             } catch (SandboxException e) {
                 log.warn("warm pool: could not start a container for {}: {}", key.image(), e.getMessage());
+                if (e.kind() == SandboxException.Kind.IMAGE_MISSING) {
+                    images.rebuild(key.image()); // its pool waits for it (nextWanted skips it meanwhile)
+                }
                 return;
             }
         }
@@ -243,7 +253,7 @@ class WarmPool {
             double fill = (double) idle.getOrDefault(key, new ConcurrentLinkedDeque<>())
                             .size()
                     / target.getValue();
-            if (fill < lowestFill && inDemand(key, now) && estimate(key) <= room) {
+            if (fill < lowestFill && inDemand(key, now) && estimate(key) <= room && !images.isRebuilding(key.image())) {
                 wanted = key;
                 lowestFill = fill;
             }

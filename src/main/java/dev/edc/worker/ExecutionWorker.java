@@ -11,6 +11,7 @@ import dev.edc.execution.ExecutionStatus;
 import dev.edc.execution.LanguageAvailability;
 import dev.edc.execution.PoisonJobException;
 import dev.edc.execution.ResultStore;
+import dev.edc.execution.RetryLaterException;
 import dev.edc.execution.Webhooks;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
@@ -86,6 +87,7 @@ public class ExecutionWorker {
     /**
      * @throws PoisonJobException if the job can never run (its language is not available here)
      * @throws SandboxException if the sandbox failed: the job may succeed elsewhere
+     * @throws RetryLaterException if the job cannot run here now (engine gone, image being rebuilt)
      * @throws org.springframework.dao.DataAccessException if the result store is unavailable: the job
      *         runs once it is back
      * @throws org.springframework.amqp.AmqpException if the broker is unavailable: the job is redelivered
@@ -131,6 +133,9 @@ public class ExecutionWorker {
         availability.problem(language).ifPresent(problem -> {
             throw new PoisonJobException(language.key() + " cannot run on this worker: " + problem);
         });
+        if (availability.status(language) == LanguageAvailability.Status.REBUILDING) {
+            throw new RetryLaterException("the runner image of " + language.key() + " is being rebuilt", null);
+        }
         load.started();
         try {
             run(key, job, language, current.get());
@@ -163,7 +168,7 @@ public class ExecutionWorker {
         } catch (SandboxException e) {
             stream.abandon();
             metrics.sandboxFailed(job.language(), job.version());
-            throw e;
+            throw blame(e);
         } finally {
             join(runningAnnounced);
         }
@@ -179,6 +184,23 @@ public class ExecutionWorker {
                 result.exitCode(),
                 result.timeMs(),
                 result.memoryKb());
+    }
+
+    /**
+     * Whose fault a sandbox failure is: the engine's (gone, or a runner image deleted under the
+     * worker, which is rebuilt meanwhile) makes the job wait without counting a try; anything else
+     * is the sandbox's, retried once.
+     */
+    private RuntimeException blame(SandboxException failure) {
+        if (failure.kind() == SandboxException.Kind.IMAGE_MISSING) {
+            sandbox.rebuild(failure.image());
+            return new RetryLaterException(
+                    "its runner image " + failure.image() + " is missing: rebuilding it", failure);
+        }
+        if (failure.kind() == SandboxException.Kind.ENGINE_UNREACHABLE || !sandbox.engineReachable()) {
+            return new RetryLaterException("the Docker engine is unreachable", failure);
+        }
+        return failure;
     }
 
     /** Stores and announces a result the job ends with without running. */

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 
 /**
  * Readies a worker before it takes jobs: every language's runner image (built where missing),
@@ -39,6 +40,21 @@ class WorkerSetup implements InitializingBean {
     @Bean
     static SandboxLoad sandboxLoad(WorkerProperties worker) {
         return new SandboxLoad(worker.concurrency());
+    }
+
+    /** Keeps the languages' availability in step with their images (rebuilt when deleted under the worker). */
+    @EventListener
+    void onImageChanged(RunnerImages.RunnerImageChanged change) {
+        for (LanguageVersion language : languages.all()) {
+            if (language.image().equals(change.image())) {
+                switch (change.state()) {
+                    case BUILDING -> availability.rebuilding(language);
+                    case READY -> availability.available(language);
+                    case UNAVAILABLE ->
+                        availability.unavailable(language, "runner image " + change.image() + ": " + change.problem());
+                }
+            }
+        }
     }
 
     @Override

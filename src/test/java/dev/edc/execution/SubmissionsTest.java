@@ -143,4 +143,26 @@ class SubmissionsTest {
 
         assertThat(job.limits()).isEqualTo(new Limits(1500, 64, 8));
     }
+
+    @Test
+    void shouldRefuseArgumentsForALanguageWhoseProgramsCannotSeeThem() {
+        Submissions withSql = new Submissions(LanguageTestEntries.withSql(), ExecutionDefaults.properties(), webhooks);
+        ExecutionRequest.ExecutionRequestBuilder sql =
+                ExecutionRequest.builder().language("sqlite").code("select 1;");
+        String detail = "sql 3.46 programs cannot read command-line arguments: send the input as stdin.";
+
+        assertThatThrownBy(() -> withSql.toJob(sql.args(List.of("x")).build(), KEY, Instant.EPOCH))
+                .isInstanceOf(RequestRejectedException.class)
+                .hasMessage(detail);
+        assertThatThrownBy(() -> withSql.toJob(
+                        sql.args(null)
+                                .tests(List.of(new TestCase("a", "", List.of("x"), "1")))
+                                .build(),
+                        KEY,
+                        Instant.EPOCH))
+                .hasMessage(detail);
+        assertThat(withSql.toJob(sql.args(List.of()).tests(null).build(), KEY, Instant.EPOCH)
+                        .language())
+                .isEqualTo("sql");
+    }
 }

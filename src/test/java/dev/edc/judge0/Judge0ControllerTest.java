@@ -92,13 +92,13 @@ class Judge0ControllerTest {
 
         @Bean
         Judge0LanguageIds judge0LanguageIds() {
-            return new Judge0LanguageIds(List.of(
+            return Judge0LanguageIds.of(
                     new Judge0LanguageIds.Entry("c", "14", List.of(50, 4)),
                     new Judge0LanguageIds.Entry("java", "17", List.of(62, 91)),
                     new Judge0LanguageIds.Entry("javascript", "20", List.of(63, 93)),
                     new Judge0LanguageIds.Entry("bash", "5", List.of(46)),
                     new Judge0LanguageIds.Entry("python", "3.13", List.of(71, 92)),
-                    new Judge0LanguageIds.Entry("ruby", "3.3", List.of(72))));
+                    new Judge0LanguageIds.Entry("ruby", "3.3", List.of(72)));
         }
     }
 

@@ -13,9 +13,9 @@ class Judge0LanguagesTest {
     @Test
     void shouldNameEachLanguageVersionByItsIdsAndReadItBackByTheFirst() {
         Judge0Languages languages = new Judge0Languages(
-                new Judge0LanguageIds(List.of(
+                Judge0LanguageIds.of(
                         new Judge0LanguageIds.Entry("java", "17", List.of(62, 91)),
-                        new Judge0LanguageIds.Entry("java", "21", List.of()))),
+                        new Judge0LanguageIds.Entry("java", "21", List.of())),
                 LanguageTestEntries.javaAndJavaScript(),
                 new LanguageAvailability());
 
@@ -31,9 +31,9 @@ class Judge0LanguagesTest {
     @Test
     void shouldRefuseAnIdGivenToTwoLanguageVersions() {
         assertThatThrownBy(() -> new Judge0Languages(
-                        new Judge0LanguageIds(List.of(
+                        Judge0LanguageIds.of(
                                 new Judge0LanguageIds.Entry("java", "17", List.of(62)),
-                                new Judge0LanguageIds.Entry("java", "21", List.of(62)))),
+                                new Judge0LanguageIds.Entry("java", "21", List.of(62))),
                         LanguageTestEntries.javaAndJavaScript(),
                         new LanguageAvailability()))
                 .hasMessageContaining("Judge0 id 62 names both java 17 and java 21");

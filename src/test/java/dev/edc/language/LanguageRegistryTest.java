@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class LanguageRegistryTest {
 
-    private final LanguageRegistry registry = new LanguageRegistry(new LanguageProperties(List.of(
+    private final LanguageRegistry registry = LanguageTestEntries.registry((List.of(
             entry("java", "11", false, List.of()),
             entry("java", "17", true, List.of()),
             entry("javascript", "20", true, List.of("js", "node")))));
@@ -29,10 +29,21 @@ class LanguageRegistryTest {
     }
 
     @Test
-    void shouldRefuseAConfigurationWithoutADefaultVersion() {
-        assertThatThrownBy(
-                        () -> new LanguageRegistry(new LanguageProperties(List.of(entry("go", "1", false, List.of())))))
-                .hasMessageContaining("'go' needs exactly one entry with default-version: true");
+    void shouldRefuseSeveralVersionsWithoutExactlyOneDefault() {
+        assertThatThrownBy(() -> LanguageTestEntries.registry(
+                        (List.of(entry("go", "1", false, List.of()), entry("go", "2", false, List.of())))))
+                .hasMessageContaining("'go' has several versions: exactly one needs default-version: true");
+        assertThatThrownBy(() -> LanguageTestEntries.registry(
+                        (List.of(entry("go", "1", true, List.of()), entry("go", "2", true, List.of())))))
+                .hasMessageContaining("exactly one needs default-version: true");
+    }
+
+    @Test
+    void shouldTakeALanguagesOnlyVersionAsItsDefault() {
+        LanguageRegistry onlyOne = LanguageTestEntries.registry((List.of(entry("go", "1.24", false, List.of()))));
+
+        assertThat(onlyOne.require("go", null).version()).isEqualTo("1.24");
+        assertThat(onlyOne.isDefault(onlyOne.all().getFirst())).isTrue();
     }
 
     static LanguageVersion entry(String language, String version, boolean isDefault, List<String> aliases) {

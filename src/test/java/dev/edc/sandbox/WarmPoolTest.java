@@ -106,7 +106,8 @@ class WarmPoolTest {
                 new PoolProperties(
                         true, Duration.ofMinutes(30), Duration.ofMinutes(10), budget, Duration.ofSeconds(15)),
                 load,
-                mock(TaskScheduler.class));
+                mock(TaskScheduler.class),
+                mock(RunnerImages.class));
         warm.keep(NODE, 10);
         return warm;
     }

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * its exact verdict (the next case runs after one that loops, blows its memory or floods), each
  * verdict pushed live on /topic/tests, the whole in the result with a summary.
  */
-class TestCasesIT extends IntegrationTest {
+class GraderIT extends IntegrationTest {
 
     private static Map<String, Object> testCase(String name, String stdin, String expected) {
         return Map.of("name", name, "stdin", stdin, "expectedOutput", expected);

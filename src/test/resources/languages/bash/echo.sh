@@ -1,0 +1,4 @@
+cat
+for arg in "$@"; do
+  printf '%s\n' "$arg"
+done

@@ -1,0 +1,5 @@
+s=x
+while :; do
+  s="$s$s"
+  echo "${#s} bytes"
+done

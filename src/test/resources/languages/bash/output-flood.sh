@@ -1,0 +1,1 @@
+while :; do echo "flood flood flood flood flood flood flood flood flood flood"; done

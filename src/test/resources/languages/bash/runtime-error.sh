@@ -1,0 +1,3 @@
+set -e
+no_such_command --help
+echo "not reached"

@@ -1,0 +1,2 @@
+(loop [i 0]
+  (recur (inc i)))

@@ -1,0 +1,4 @@
+(print (slurp *in*))
+(doseq [arg *command-line-args*]
+  (println arg))
+(flush)

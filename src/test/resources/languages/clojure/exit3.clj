@@ -1,0 +1,3 @@
+(println "bye")
+(flush)
+(System/exit 3)

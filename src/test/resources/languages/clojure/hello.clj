@@ -1,0 +1,2 @@
+(println "Hello, World!")
+(println (clojure-version))

@@ -1,0 +1,2 @@
+(while true
+  (println "flood flood flood flood flood flood flood flood flood flood"))

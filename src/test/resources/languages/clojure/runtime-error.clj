@@ -1,0 +1,1 @@
+(println (/ 1 (count *command-line-args*)))

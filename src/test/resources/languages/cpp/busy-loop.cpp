@@ -1,0 +1,4 @@
+int main() {
+    volatile unsigned long i = 0;
+    for (;;) i = i + 1;
+}

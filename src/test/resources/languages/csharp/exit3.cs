@@ -1,0 +1,10 @@
+using System;
+
+class Program
+{
+    static int Main()
+    {
+        Console.WriteLine("bye");
+        return 3;
+    }
+}

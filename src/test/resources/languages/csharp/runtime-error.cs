@@ -1,0 +1,9 @@
+using System;
+
+class Program
+{
+    static void Main(string[] args)
+    {
+        Console.WriteLine(1 / args.Length);
+    }
+}

@@ -1,0 +1,1 @@
+Stream.iterate(0, &(&1 + 1)) |> Stream.run()

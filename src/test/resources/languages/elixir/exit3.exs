@@ -1,0 +1,2 @@
+IO.puts("bye")
+System.halt(3)

@@ -1,0 +1,2 @@
+IO.puts("Hello, World!")
+IO.puts(System.version())

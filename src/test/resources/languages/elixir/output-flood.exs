@@ -1,0 +1,2 @@
+Stream.repeatedly(fn -> IO.puts("flood flood flood flood flood flood flood flood flood flood") end)
+|> Stream.run()

@@ -1,0 +1,2 @@
+settings = %{verbose: true}
+IO.inspect(Map.fetch!(settings, :missing))

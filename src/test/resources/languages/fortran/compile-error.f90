@@ -1,0 +1,4 @@
+program broken
+  implicit none
+  print *, undefined_variable
+end program broken

@@ -1,0 +1,8 @@
+program oops
+  implicit none
+  character(len=16) :: text
+  integer :: n
+  text = 'forty-two'
+  read (text, *) n
+  print *, n
+end program oops

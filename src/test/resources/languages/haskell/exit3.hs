@@ -1,0 +1,6 @@
+import System.Exit
+
+main :: IO ()
+main = do
+  putStrLn "bye"
+  exitWith (ExitFailure 3)

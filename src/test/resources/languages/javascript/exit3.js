@@ -1,0 +1,2 @@
+console.log('bye');
+process.exit(3);

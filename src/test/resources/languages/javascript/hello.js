@@ -1,0 +1,2 @@
+console.log('Hello, World!');
+console.log(process.versions.node);

@@ -1,0 +1,1 @@
+for (;;) console.log('flood flood flood flood flood flood flood flood flood flood');

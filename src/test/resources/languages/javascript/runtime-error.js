@@ -1,0 +1,2 @@
+const settings = null;
+console.log(settings.verbose);

@@ -1,0 +1,4 @@
+fun main() {
+    println("Hello, World!")
+    println(KotlinVersion.CURRENT)
+}

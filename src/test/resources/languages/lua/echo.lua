@@ -1,0 +1,4 @@
+io.write(io.read("a"))
+for _, a in ipairs(arg) do
+  print(a)
+end

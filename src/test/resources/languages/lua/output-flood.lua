@@ -1,0 +1,1 @@
+while true do print("flood flood flood flood flood flood flood flood flood flood") end

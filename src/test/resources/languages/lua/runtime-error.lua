@@ -1,0 +1,2 @@
+local settings = nil
+print(settings.verbose)

@@ -1,0 +1,2 @@
+local f, err = io.open("/etc/x", "w")
+if f then print("written") else print(err) end

@@ -1,0 +1,3 @@
+let () =
+  let i = ref 0 in
+  while true do incr i done

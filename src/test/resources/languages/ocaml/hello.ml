@@ -1,0 +1,3 @@
+let () =
+  print_endline "Hello, World!";
+  print_endline Sys.ocaml_version

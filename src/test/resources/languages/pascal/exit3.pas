@@ -1,0 +1,5 @@
+program Exit3;
+begin
+  WriteLn('bye');
+  Halt(3);
+end.

@@ -1,0 +1,7 @@
+program Oops;
+var
+  Divisor: Integer;
+begin
+  Divisor := ParamCount;
+  WriteLn(10 div Divisor);
+end.

@@ -1,0 +1,2 @@
+print "bye\n";
+exit 3;

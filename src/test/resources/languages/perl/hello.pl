@@ -1,0 +1,5 @@
+use strict;
+use warnings;
+
+print "Hello, World!\n";
+printf "%vd\n", $^V;

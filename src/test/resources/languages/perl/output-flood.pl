@@ -1,0 +1,1 @@
+print "flood flood flood flood flood flood flood flood flood flood\n" while 1;

@@ -1,0 +1,5 @@
+use strict;
+use warnings;
+
+my $n = 0;
+print 1 / $n, "\n";

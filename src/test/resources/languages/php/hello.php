@@ -1,0 +1,3 @@
+<?php
+echo "Hello, World!\n";
+echo PHP_VERSION, "\n";

@@ -1,0 +1,4 @@
+<?php
+while (true) {
+    echo "flood flood flood flood flood flood flood flood flood flood\n";
+}

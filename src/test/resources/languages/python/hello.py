@@ -1,0 +1,4 @@
+import platform
+
+print("Hello, World!")
+print(platform.python_version())

@@ -1,0 +1,5 @@
+input <- file("stdin")
+lines <- readLines(input)
+close(input)
+writeLines(lines)
+for (arg in commandArgs(trailingOnly = TRUE)) cat(arg, "\n", sep = "")

@@ -1,0 +1,2 @@
+cat("Hello, World!\n")
+cat(R.version$major, ".", R.version$minor, "\n", sep = "")

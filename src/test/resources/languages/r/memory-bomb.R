@@ -1,0 +1,5 @@
+blocks <- list()
+repeat {
+  blocks[[length(blocks) + 1]] <- rep(as.raw(1), 8 * 2^20)
+  cat(length(blocks) * 8, "MB\n")
+}

@@ -1,0 +1,1 @@
+repeat cat("flood flood flood flood flood flood flood flood flood flood\n")

@@ -1,0 +1,2 @@
+x <- undefined_function(42)
+print(x)

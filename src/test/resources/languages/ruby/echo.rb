@@ -1,0 +1,3 @@
+$stdout.binmode
+$stdout.write($stdin.binmode.read)
+ARGV.each { |arg| puts arg }

@@ -1,0 +1,2 @@
+puts "Hello, World!"
+puts RUBY_VERSION

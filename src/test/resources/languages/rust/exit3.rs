@@ -1,0 +1,4 @@
+fn main() {
+    println!("bye");
+    std::process::exit(3);
+}

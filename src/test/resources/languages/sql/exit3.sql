@@ -1,0 +1,2 @@
+select 'bye';
+.exit 3

@@ -1,0 +1,2 @@
+select 'Hello, World!';
+select sqlite_version();

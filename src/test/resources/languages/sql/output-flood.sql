@@ -1,0 +1,2 @@
+with recursive n(i) as (select 1 union all select i + 1 from n)
+select 'flood flood flood flood flood flood flood flood flood flood' from n;

@@ -1,0 +1,2 @@
+attach database '/etc/x.db' as x;
+create table x.t (i);

@@ -1,0 +1,12 @@
+import * as net from "net";
+
+const socket = net.connect({ host: "127.0.0.1", port: 9, timeout: 3000 });
+socket.on("connect", () => {
+  console.log("connected");
+  socket.destroy();
+});
+socket.on("error", (e: Error) => console.log("127.0.0.1:9: " + e.message));
+socket.on("timeout", () => {
+  console.log("timeout");
+  socket.destroy();
+});

@@ -1,0 +1,6 @@
+interface Settings {
+  verbose: boolean;
+}
+
+const settings = JSON.parse("null") as Settings;
+console.log(settings.verbose);
