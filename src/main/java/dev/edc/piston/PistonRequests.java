@@ -67,7 +67,7 @@ final class PistonRequests {
                 .version(runtime.version())
                 .files(files)
                 .stdin(stdin(body.path("stdin")))
-                .args(args(body.path("args")))
+                .args(runtime.arguments() ? args(body.path("args")) : List.of())
                 .limits(new ExecutionRequest.RequestedLimits(
                         timeMs, memoryBytes == null ? null : ceilDiv(memoryBytes, MEGABYTE), null))
                 .build();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The real {@code piston-client} package from the npm registry (1.0.2, {@code src/test/piston-client})
  * against a running EDC, as a Piston user would point it: each configured language version runs its
- * smoke fixture and answers its greeting and its runtime's version; stdin, arguments, exit codes and
- * compiler errors come back where the client reads them. Needs {@code node} and {@code npm}.
+ * smoke fixture ({@code smoke/<language>.txt}, else {@code languages/<language>/hello.*}) and
+ * answers its greeting and its runtime's version; stdin, arguments, exit codes and compiler errors
+ * come back where the client reads them. Needs {@code node} and {@code npm}.
  */
 class PistonClientIT extends IntegrationTest {
 
@@ -54,7 +56,10 @@ class PistonClientIT extends IntegrationTest {
                         "name", language.key(),
                         "language", language.language(),
                         "version", PistonVersions.semver(language.version()),
-                        "code", fixture));
+                        "code", fixture,
+                        // the language's own time limit, not piston-client's 3 s: a loaded machine
+                        // starts the slowest runtimes in more than that
+                        "runTimeout", language.limits().time().toMillis()));
             }
         }
         cases.add(Map.of(
@@ -165,9 +170,22 @@ class PistonClientIT extends IntegrationTest {
         return output;
     }
 
+    /** The language's smoke fixture ({@code smoke/<language>.txt}), else its {@code languages/<language>/hello.*}. */
     private static String smokeProgram(LanguageVersion language) throws IOException {
         try (InputStream in = PistonClientIT.class.getResourceAsStream("/smoke/" + language.language() + ".txt")) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (in != null) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        java.net.URL folder = PistonClientIT.class.getResource("/languages/" + language.language());
+        if (folder == null || !"file".equals(folder.getProtocol())) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(Path.of(java.net.URI.create(folder.toString())))) {
+            Optional<Path> hello = files.filter(
+                            file -> file.getFileName().toString().startsWith("hello."))
+                    .findFirst();
+            return hello.isEmpty() ? null : Files.readString(hello.get());
         }
     }
 }

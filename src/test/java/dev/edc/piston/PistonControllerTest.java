@@ -76,7 +76,7 @@ class PistonControllerTest {
     static class Languages {
         @Bean
         LanguageRegistry languageRegistry() {
-            return LanguageTestEntries.javaAndJavaScript();
+            return LanguageTestEntries.withSql();
         }
     }
 
@@ -84,7 +84,7 @@ class PistonControllerTest {
     void shouldListEachConfiguredVersionAsARuntimeWithASemverVersion() throws Exception {
         http.perform(get("/api/v2/runtimes"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(4))
+                .andExpect(jsonPath("$.length()").value(5))
                 .andExpect(jsonPath("$[1].language").value("java"))
                 .andExpect(jsonPath("$[1].version").value("17.0.0"))
                 .andExpect(jsonPath("$[1].aliases").isEmpty())
@@ -143,6 +143,20 @@ class PistonControllerTest {
         assertThat(request.limits())
                 .as("the lower of run_timeout and run_cpu_time; bytes as megabytes")
                 .isEqualTo(new ExecutionRequest.RequestedLimits(1500L, 128L, null));
+    }
+
+    @Test
+    void shouldRunALanguageWithoutArgumentsWithoutTheArgumentsPistonsClientsSendByDefault() throws Exception {
+        succeedWith(ExecutionResult.builder()
+                .status(ExecutionStatus.SUCCESS)
+                .exitCode(0)
+                .stdout("")
+                .stderr(""));
+
+        execute(MediaType.TEXT_PLAIN, """
+                        {"language": "sqlite", "version": "3", "files": [{"content": "select 1;"}], "args": ["1", "2", "3"]}""").andExpect(status().isOk());
+
+        assertThat(submitted().args()).isEmpty();
     }
 
     static Stream<Arguments> refusals() {
