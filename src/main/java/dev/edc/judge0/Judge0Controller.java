@@ -13,6 +13,7 @@ import dev.edc.execution.ServiceUnavailableException;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,10 +64,11 @@ class Judge0Controller {
             Judge0Languages languages,
             Judge0Properties properties,
             ExecutionProperties maxima,
+            Validator validator,
             JsonMapper json) {
         this.executions = executions;
         this.languages = languages;
-        this.requests = new Judge0Requests(languages, maxima);
+        this.requests = new Judge0Requests(languages, maxima, validator);
         this.submissions = new Judge0Submissions(languages);
         this.properties = properties;
         this.json = json;

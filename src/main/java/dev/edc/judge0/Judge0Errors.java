@@ -30,7 +30,7 @@ class Judge0Errors {
     /** EDC's request members and the Judge0 attributes they come from. */
     private static final Map<String, String> ATTRIBUTES = Map.of(
             "code", "source_code",
-            "files", "source_code",
+            "files", "additional_files",
             "stdin", "stdin",
             "args", "command_line_arguments",
             "limits.timeMs", "wall_time_limit",

@@ -3,7 +3,10 @@ package dev.edc.judge0;
 import dev.edc.execution.Compare;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionRequest;
+import dev.edc.execution.SourceFile;
 import dev.edc.language.LanguageVersion;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -20,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Translates a Judge0 submission into an EDC request, or says in Judge0's words (by attribute)
  * why not. Values are read as Rails reads them: numbers may come as strings, unknown attributes
- * are ignored. {@code expected_output} is compared as Judge0 compares it (each line's trailing
+ * are ignored. {@code additional_files} (a Base64 zip) become files beside the program's own.
+ * {@code expected_output} is compared as Judge0 compares it (each line's trailing
  * whitespace and the trailing blank lines ignored: EDC's {@code trim}); {@code callback_url} goes
  * to EDC's webhooks. Limits: the lower of {@code cpu_time_limit} and {@code wall_time_limit} is EDC's
  * (wall-clock) time limit, {@code memory_limit} (KB) its memory limit, each within EDC's maxima;
@@ -35,10 +39,12 @@ final class Judge0Requests {
 
     private final Judge0Languages languages;
     private final ExecutionProperties maxima;
+    private final Validator validator;
 
-    Judge0Requests(Judge0Languages languages, ExecutionProperties maxima) {
+    Judge0Requests(Judge0Languages languages, ExecutionProperties maxima, Validator validator) {
         this.languages = languages;
         this.maxima = maxima;
+        this.validator = validator;
     }
 
     ExecutionRequest toExecution(JsonNode submission, boolean base64) {
@@ -68,20 +74,30 @@ final class Judge0Requests {
         String stdin = attributes.text("stdin", base64);
         String expectedOutput = attributes.text("expected_output", base64);
         String callbackUrl = attributes.text("callback_url", false);
+        List<SourceFile> additional = additionalFiles(attributes);
         if (!attributes.errors.isEmpty()) {
             throw new Judge0InvalidException(attributes.errors);
         }
-        return ExecutionRequest.builder()
+        ExecutionRequest.ExecutionRequestBuilder request = ExecutionRequest.builder()
                 .language(language.orElseThrow().language())
-                .version(language.orElseThrow().version())
-                .code(source)
-                .stdin(stdin)
+                .version(language.orElseThrow().version());
+        if (additional.isEmpty()) {
+            request.code(source);
+        } else {
+            List<SourceFile> files = new ArrayList<>();
+            files.add(new SourceFile(language.orElseThrow().sourceFile(), source));
+            files.addAll(additional);
+            request.files(files);
+        }
+        ExecutionRequest execution = request.stdin(stdin)
                 .args(arguments == null ? List.of() : CommandLine.split(arguments))
                 .limits(new ExecutionRequest.RequestedLimits(timeMs(cpu, wall), memoryMb(memoryKb), null))
                 .expectedOutput(expectedOutput)
                 .compare(expectedOutput == null ? null : Compare.TRIM.jsonName())
                 .callbackUrl(callbackUrl == null || callbackUrl.isBlank() ? null : callbackUrl)
                 .build();
+        requireValid(execution);
+        return execution;
     }
 
     private Optional<LanguageVersion> language(Attributes attributes) {
@@ -104,9 +120,6 @@ final class Judge0Requests {
         if (compilerOptions != null && !compilerOptions.isBlank()) {
             attributes.error("compiler_options", "setting compiler options is not allowed");
         }
-        if (attributes.present("additional_files")) {
-            attributes.error("additional_files", "setting additional files is not allowed");
-        }
         if (attributes.flag("enable_network")) {
             attributes.error("enable_network", "enabling network is not allowed");
         }
@@ -114,6 +127,33 @@ final class Judge0Requests {
             attributes.error(
                     "redirect_stderr_to_stdout",
                     "redirecting stderr to stdout is not allowed (this server keeps the two streams apart)");
+        }
+    }
+
+    /** EDC's own rules for what a submission became (the additional files' names, how many), said by attribute. */
+    private void requireValid(ExecutionRequest execution) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<ExecutionRequest> violation : validator.validate(execution)) {
+            String path = violation.getPropertyPath().toString();
+            errors.computeIfAbsent(path.startsWith("files") ? "additional_files" : "base", a -> new ArrayList<>())
+                    .add(path + " " + violation.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            throw new Judge0InvalidException(errors);
+        }
+    }
+
+    /** The files of {@code additional_files} (always Base64, as in Judge0), after the program's own. */
+    private List<SourceFile> additionalFiles(Attributes attributes) {
+        String archive = attributes.text("additional_files", false);
+        if (archive == null || archive.isBlank()) {
+            return List.of();
+        }
+        try {
+            return AdditionalFiles.unzip(archive, maxima.maxCodeSize().toBytes());
+        } catch (IllegalArgumentException e) {
+            attributes.error("additional_files", e.getMessage());
+            return List.of();
         }
     }
 

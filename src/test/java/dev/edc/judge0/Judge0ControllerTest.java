@@ -27,9 +27,12 @@ import dev.edc.execution.ExecutionStatus;
 import dev.edc.execution.LanguageAvailability;
 import dev.edc.execution.QueueFullException;
 import dev.edc.execution.RequestRejectedException;
+import dev.edc.execution.SourceFile;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageTestEntries;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -324,11 +327,6 @@ class Judge0ControllerTest {
                         "compiler_options",
                         "setting compiler options is not allowed"),
                 Arguments.of(
-                        "additional files",
-                        "{\"source_code\": \"x\", \"language_id\": 62, \"additional_files\": \"UEsDBA==\"}",
-                        "additional_files",
-                        "setting additional files is not allowed"),
-                Arguments.of(
                         "network",
                         "{\"source_code\": \"x\", \"language_id\": 62, \"enable_network\": true}",
                         "enable_network",
@@ -348,6 +346,72 @@ class Judge0ControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$." + attribute + "[0]").value(containsString(error)));
         verifyNoInteractions(executions);
+    }
+
+    @Test
+    void shouldPutTheAdditionalFilesBesideTheProgram() throws Exception {
+        queueAs("zip");
+        String archive = zip(
+                "greet.h",
+                "#define GREETING \"hi\"\n".getBytes(StandardCharsets.UTF_8),
+                "data/names.txt",
+                "ada\n".getBytes(StandardCharsets.UTF_8));
+
+        create(
+                        "",
+                        "{\"source_code\": \"#include \\\"greet.h\\\"\", \"language_id\": 50, \"additional_files\": \""
+                                + archive + "\"}")
+                .andExpect(status().isCreated());
+
+        ExecutionRequest request = submitted();
+        assertThat(request.code()).isNull();
+        assertThat(request.files())
+                .containsExactly(
+                        new SourceFile("main.c", "#include \"greet.h\""),
+                        new SourceFile("greet.h", "#define GREETING \"hi\"\n"),
+                        new SourceFile("data/names.txt", "ada\n"));
+    }
+
+    static Stream<Arguments> badArchives() throws Exception {
+        return Stream.of(
+                Arguments.of("not Base64", "%%%", "is not a zip archive"),
+                Arguments.of(
+                        "not a zip",
+                        Base64.getEncoder().encodeToString("plain text".getBytes(StandardCharsets.UTF_8)),
+                        "is not a zip archive"),
+                Arguments.of(
+                        "a binary file",
+                        zip("a.bin", new byte[] {(byte) 0xff, 0}),
+                        "holds a.bin, which is not UTF-8 text"),
+                Arguments.of(
+                        "a path out of the program",
+                        zip("../escape.h", "x".getBytes(StandardCharsets.UTF_8)),
+                        "files[1].name must be a relative path"),
+                Arguments.of(
+                        "a zip bomb",
+                        zip("big.txt", new byte[70_000]),
+                        "is larger than this server's largest program once unzipped (65536 bytes)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArchives")
+    void shouldRefuseAdditionalFilesItCannotRun(String name, String archive, String error) throws Exception {
+        create("", "{\"source_code\": \"x\", \"language_id\": 50, \"additional_files\": \"" + archive + "\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.additional_files[0]").value(containsString(error)));
+        verifyNoInteractions(executions);
+    }
+
+    static String zip(Object... namesAndContents) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new java.util.zip.ZipEntry((String) namesAndContents[i]));
+                zip.write((byte[]) namesAndContents[i + 1]);
+                zip.closeEntry();
+            }
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
 
     @Test

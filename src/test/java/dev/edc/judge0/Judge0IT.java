@@ -101,6 +101,26 @@ class Judge0IT extends IntegrationTest {
     }
 
     @Test
+    void shouldRunAProgramWithItsAdditionalFiles() throws Exception {
+        java.io.ByteArrayOutputStream archive = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(archive)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("lib/shout.js"));
+            zip.write("module.exports = text => text.toUpperCase() + '!'".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        JsonNode done = waited(Map.of(
+                "language_id",
+                63,
+                "source_code",
+                "console.log(require('./lib/shout.js')('hello'))",
+                "additional_files",
+                Base64.getEncoder().encodeToString(archive.toByteArray())));
+
+        assertThat(done.get("stdout").asString()).as(done.toString()).isEqualTo("HELLO!\n");
+    }
+
+    @Test
     void shouldCreateAndReadABatch() {
         EdcClient.Response created = edc.post("/judge0/submissions/batch", """
                 {"submissions": [{"language_id": 63, "source_code": "console.log('hello from JavaScript')"},
