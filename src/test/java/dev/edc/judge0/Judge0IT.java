@@ -169,6 +169,16 @@ class Judge0IT extends IntegrationTest {
     }
 
     @Test
+    void shouldRefuseACallbackWhenThisServerSendsNoWebhooks() {
+        EdcClient.Response refused = edc.post(
+                "/judge0/submissions",
+                "{\"language_id\": 63, \"source_code\": \"1\", \"callback_url\": \"https://grader.example/judge0\"}");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("callback_url").get(0).asString()).contains("EDC_WEBHOOK_SECRET");
+    }
+
+    @Test
     void shouldListLanguagesAndStatusesAndKnowNoOtherToken() {
         List<Integer> ids = edc.get("/judge0/languages")
                 .json()
