@@ -192,10 +192,8 @@ class Judge0Controller {
 
     @GetMapping("/statuses")
     @Judge0Documentation.Statuses
-    List<Map<String, Object>> statuses() {
-        return Arrays.stream(Judge0Status.values())
-                .<Map<String, Object>>map(status -> Map.of("id", status.id(), "description", status.description()))
-                .toList();
+    List<Judge0Status.View> statuses() {
+        return Arrays.stream(Judge0Status.values()).map(Judge0Status::view).toList();
     }
 
     private void requireBatchSize(int size) {

@@ -42,6 +42,13 @@ enum Judge0Status {
         return description;
     }
 
+    /** As Judge0 writes a status: {@code {"id": 3, "description": "Accepted"}}. */
+    View view() {
+        return new View(id, description);
+    }
+
+    record View(int id, String description) {}
+
     static Judge0Status of(ExecutionResult result) {
         return switch (result.status()) {
             case QUEUED -> IN_QUEUE;

@@ -51,7 +51,7 @@ final class Judge0Submissions {
         attributes.put("compile_output", text(result.compileOutput(), base64));
         attributes.put("message", text(message(result, signal), base64));
         attributes.put("status_id", status.id());
-        attributes.put("status", Map.of("id", status.id(), "description", status.description()));
+        attributes.put("status", status.view());
         attributes.put("language", language);
         attributes.put("time", ran ? seconds(result.timeMs()) : null);
         attributes.put("wall_time", ran ? seconds(result.timeMs()) : null);
