@@ -9,11 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +30,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class Judge0Requests {
 
-    private static final int MAX_OPTIONS_LENGTH = 512;
     private static final long JUDGE0_MIN_MEMORY_KB = 2048;
 
     private final Judge0Languages languages;
@@ -48,7 +43,7 @@ final class Judge0Requests {
     }
 
     ExecutionRequest toExecution(JsonNode submission, boolean base64) {
-        Attributes attributes = new Attributes(submission);
+        Judge0Attributes attributes = new Judge0Attributes(submission);
         String source = attributes.text("source_code", base64);
         if (source == null || source.isBlank()) {
             attributes.error("source_code", "can't be blank");
@@ -75,8 +70,8 @@ final class Judge0Requests {
         String expectedOutput = attributes.text("expected_output", base64);
         String callbackUrl = attributes.text("callback_url", false);
         List<SourceFile> additional = additionalFiles(attributes);
-        if (!attributes.errors.isEmpty()) {
-            throw new Judge0InvalidException(attributes.errors);
+        if (!attributes.errors().isEmpty()) {
+            throw new Judge0InvalidException(attributes.errors());
         }
         ExecutionRequest.ExecutionRequestBuilder request = ExecutionRequest.builder()
                 .language(language.orElseThrow().language())
@@ -100,13 +95,13 @@ final class Judge0Requests {
         return execution;
     }
 
-    private Optional<LanguageVersion> language(Attributes attributes) {
-        JsonNode id = attributes.submission.path("language_id");
+    private Optional<LanguageVersion> language(Judge0Attributes attributes) {
+        JsonNode id = attributes.submission().path("language_id");
         if (id.isMissingNode() || id.isNull() || id.asString().isBlank()) {
             attributes.error("language_id", "can't be blank");
             return Optional.empty();
         }
-        Optional<LanguageVersion> language = Optional.ofNullable(Attributes.decimal(id))
+        Optional<LanguageVersion> language = Optional.ofNullable(Judge0Attributes.decimal(id))
                 .filter(number -> number.stripTrailingZeros().scale() <= 0)
                 .flatMap(number -> languages.find(number.intValue()));
         if (language.isEmpty()) {
@@ -116,7 +111,7 @@ final class Judge0Requests {
     }
 
     /** What Judge0 can be configured to refuse and EDC cannot do, refused with Judge0's own words for it. */
-    private static void refuseWhatEdcCannotDo(Attributes attributes, String compilerOptions) {
+    private static void refuseWhatEdcCannotDo(Judge0Attributes attributes, String compilerOptions) {
         if (compilerOptions != null && !compilerOptions.isBlank()) {
             attributes.error("compiler_options", "setting compiler options is not allowed");
         }
@@ -144,7 +139,7 @@ final class Judge0Requests {
     }
 
     /** The files of {@code additional_files} (always Base64, as in Judge0), after the program's own. */
-    private List<SourceFile> additionalFiles(Attributes attributes) {
+    private List<SourceFile> additionalFiles(Judge0Attributes attributes) {
         String archive = attributes.text("additional_files", false);
         if (archive == null || archive.isBlank()) {
             return List.of();
@@ -181,95 +176,5 @@ final class Judge0Requests {
                 : kilobytes
                         .divide(BigDecimal.valueOf(1024), 0, RoundingMode.CEILING)
                         .longValueExact();
-    }
-
-    /** A submission's attributes, read as Rails casts them, and the errors found so far. */
-    private static final class Attributes {
-
-        private final JsonNode submission;
-        private final Map<String, List<String>> errors = new LinkedHashMap<>();
-
-        Attributes(JsonNode submission) {
-            this.submission = submission;
-        }
-
-        void error(String attribute, String message) {
-            errors.computeIfAbsent(attribute, a -> new ArrayList<>()).add(message);
-        }
-
-        boolean present(String attribute) {
-            JsonNode value = submission.path(attribute);
-            return value.isValueNode() && !value.isNull() && !value.asString().isBlank();
-        }
-
-        boolean flag(String attribute) {
-            JsonNode value = submission.path(attribute);
-            return value.isBoolean()
-                    ? value.booleanValue()
-                    : List.of("true", "1", "t").contains(value.asString());
-        }
-
-        /** A text attribute (a scalar; anything else is not permitted, hence absent), decoded from Base64 when asked. */
-        String text(String attribute, boolean base64) {
-            JsonNode value = submission.path(attribute);
-            if (!value.isValueNode() || value.isNull()) {
-                return null;
-            }
-            if (!base64) {
-                return value.asString();
-            }
-            try {
-                return StandardCharsets.UTF_8
-                        .newDecoder()
-                        .decode(ByteBuffer.wrap(Base64.getMimeDecoder().decode(value.asString())))
-                        .toString();
-            } catch (IllegalArgumentException | CharacterCodingException e) {
-                error(attribute, "is not UTF-8 text once decoded from Base64 (this server runs text)");
-                return null;
-            }
-        }
-
-        void maxLength(String attribute, String value) {
-            if (value != null && value.length() > MAX_OPTIONS_LENGTH) {
-                error(attribute, "is too long (maximum is " + MAX_OPTIONS_LENGTH + " characters)");
-            }
-        }
-
-        /** A numeric attribute within bounds (the least inclusive or not, the most inclusive); null if absent. */
-        BigDecimal number(String attribute, BigDecimal least, boolean leastIncluded, BigDecimal most) {
-            JsonNode value = submission.path(attribute);
-            if (!value.isValueNode() || value.isNull() || value.asString().isBlank()) {
-                return null;
-            }
-            BigDecimal number = decimal(value);
-            if (number == null) {
-                error(attribute, "is not a number");
-                return null;
-            }
-            if (leastIncluded ? number.compareTo(least) < 0 : number.compareTo(least) <= 0) {
-                error(attribute, "must be greater than " + (leastIncluded ? "or equal to " : "") + plain(least));
-                return null;
-            }
-            if (most != null && number.compareTo(most) > 0) {
-                error(attribute, "must be less than or equal to " + plain(most));
-                return null;
-            }
-            return number;
-        }
-
-        static BigDecimal decimal(JsonNode value) {
-            if (value.isNumber()) {
-                return value.decimalValue();
-            }
-            try {
-                return value.isString() ? new BigDecimal(value.stringValue().strip()) : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-
-        private static String plain(BigDecimal number) {
-            return number.stripTrailingZeros().toPlainString();
-        }
     }
 }
