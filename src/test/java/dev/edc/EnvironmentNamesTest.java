@@ -43,4 +43,32 @@ class EnvironmentNamesTest {
                 .as("relaxed binding's own")
                 .isEqualTo("q");
     }
+
+    @Test
+    void shouldSetThePoolOfALanguageVersionFoundByNameAndVersionNotKey() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("EDC_POOL_PYTHON_3_13", "4", "EDC_POOL_JAVA_17", "0")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "application.yml",
+                        Map.of(
+                                "edc.languages.java17.language", "java",
+                                "edc.languages.java17.version", "17",
+                                "edc.languages.java17.pool-size", "2",
+                                "edc.languages.python.language", "python",
+                                "edc.languages.python.version", "3.13",
+                                "edc.languages.python.pool-size", "1")));
+
+        new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("edc.languages.java17.pool-size")).isEqualTo("0");
+        assertThat(environment.getProperty("edc.languages.python.pool-size")).isEqualTo("4");
+    }
 }

@@ -4,6 +4,7 @@ import static dev.edc.EdcClient.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.edc.execution.LanguageAvailability;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
 import java.net.URI;
@@ -20,6 +21,9 @@ class OperationsIT extends IntegrationTest {
 
     @Autowired
     LanguageRegistry languages;
+
+    @Autowired
+    LanguageAvailability availability;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,7 +48,11 @@ class OperationsIT extends IntegrationTest {
                         "edc_queue_wait_seconds_bucket",
                         "edc_run_time_seconds_bucket",
                         "edc_compile_time_seconds_count",
-                        "edc_pool_containers");
+                        "edc_pool_containers",
+                        "edc_workers ",
+                        "edc_queue_depth ",
+                        "edc_queue_consumers ",
+                        "edc_queue_dead_letters ");
     }
 
     @Test
@@ -77,6 +85,37 @@ class OperationsIT extends IntegrationTest {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst()
                 .orElse(0);
+    }
+
+    @Test
+    void shouldListThisWorkerWithItsLanguagesAndWarmPool() throws Exception {
+        String id = java.net.InetAddress.getLocalHost().getHostName() + "-"
+                + ProcessHandle.current().pid();
+
+        // the pool fills in the background: the worker reports a change of its size within a second
+        tools.jackson.databind.JsonNode worker = await("this worker in GET /workers with its pool as measured")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> edc.get("/workers")
+                                .json()
+                                .valueStream()
+                                .filter(w -> w.get("id").asString().equals(id))
+                                .findFirst()
+                                .orElse(null),
+                        w -> w != null
+                                && w.get("pool").asInt()
+                                        == (int) gauge(
+                                                edc.get("/actuator/prometheus").body(), "edc_pool_containers")
+                                && w.get("pool").asInt() > 0);
+
+        assertThat(worker.get("languages").size())
+                .as("the language versions whose runner image this worker has")
+                .isEqualTo((int) languages.all().stream()
+                        .filter(language -> availability.problem(language).isEmpty())
+                        .count());
+        assertThat(worker.get("busy").asInt())
+                .isBetween(0, worker.get("concurrency").asInt());
     }
 
     @Test

@@ -1,17 +1,11 @@
 package dev.edc.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured API keys, each with a name that logs, metrics and ownership use instead of the
- * key itself. Keys are kept as SHA-256 digests and compared in constant time, all of them every
- * time: how long a check takes tells nothing of which key came close.
+ * The configured API keys ({@code edc.access.api-keys}), each with a name that logs, metrics and
+ * ownership use instead of the key itself (see {@link NamedKeys}).
  */
 @Component
 public class ApiKeys {
@@ -19,21 +13,10 @@ public class ApiKeys {
     /** The name of the owner of every execution when no keys are configured. */
     public static final String NO_KEYS = "";
 
-    private final List<Key> keys = new ArrayList<>();
+    private final NamedKeys keys;
 
     ApiKeys(AccessProperties properties) {
-        List<String> configured = properties.apiKeys();
-        for (int i = 0; i < configured.size(); i++) {
-            String entry = configured.get(i).strip();
-            int colon = entry.indexOf(':');
-            String name = colon > 0 ? entry.substring(0, colon) : "key-" + (i + 1);
-            String key = colon > 0 ? entry.substring(colon + 1) : entry;
-            if (!name.matches("[A-Za-z0-9_-]{1,64}") || key.isEmpty()) {
-                throw new IllegalArgumentException("edc.access.api-keys entry " + (i + 1)
-                        + " must be name:key (name of A-Z, a-z, 0-9, '_', '-') or a bare key");
-            }
-            keys.add(new Key(name, digest(key)));
-        }
+        this.keys = new NamedKeys("edc.access.api-keys", properties.apiKeys());
     }
 
     public boolean required() {
@@ -42,26 +25,6 @@ public class ApiKeys {
 
     /** The name of the key presented, if it is one of ours. */
     public Optional<String> nameOf(String presented) {
-        if (presented == null) {
-            return Optional.empty();
-        }
-        byte[] digest = digest(presented);
-        String match = null;
-        for (Key key : keys) {
-            if (MessageDigest.isEqual(key.digest, digest)) {
-                match = key.name;
-            }
-        }
-        return Optional.ofNullable(match);
+        return keys.nameOf(presented);
     }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Key(String name, byte[] digest) {}
 }

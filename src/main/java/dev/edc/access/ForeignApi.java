@@ -27,7 +27,7 @@ public interface ForeignApi {
         return submits(request);
     }
 
-    /** Answers a refusal in this API's shape (a {@code Retry-After} header is already set for a rate refusal). */
+    /** Answers a refusal in this API's shape (a {@code Retry-After} header is already set but for a key). */
     void refuse(Refusal refusal, HttpServletResponse response) throws IOException;
 
     /** Why a request was refused before it reached the API, and a sentence saying what to change. */
@@ -37,7 +37,9 @@ public interface ForeignApi {
             /** Keys are on and the request has none, or one that is not valid. */
             KEY_REQUIRED,
             /** The key (or client address) submitted more than its rate allows. */
-            TOO_MANY_REQUESTS
+            TOO_MANY_REQUESTS,
+            /** What the check needs (the store of rate limits) is down: nothing was queued. */
+            UNAVAILABLE
         }
     }
 }

@@ -20,8 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * With API keys on: a submission needs a valid {@code X-API-Key} (401 otherwise), a request that
  * presents an invalid one is refused whatever it asks, and every request is marked with its owner
- * ({@link RequestOwner}), so that it sees only its key's executions. On a {@link ForeignApi}'s
- * paths the key may come in that API's own header, and a refusal is answered in its shape.
+ * ({@link RequestOwner}), so that it sees only its key's executions. An admin's request on an
+ * operational path ({@link AdminCheck} let it through) owns nothing and is not checked again. On a
+ * {@link ForeignApi}'s paths the key may come in that API's own header, and a refusal is answered
+ * in its shape.
  */
 @Component
 @Profile(Roles.API)
@@ -31,17 +33,21 @@ class KeyCheck extends OncePerRequestFilter {
     static final String API_KEY_HEADER = "X-API-Key";
 
     private final ApiKeys keys;
+    private final AdminKeys admins;
     private final ForeignApis foreignApis;
 
-    KeyCheck(ApiKeys keys, ObjectProvider<ForeignApi> foreignApis) {
+    KeyCheck(ApiKeys keys, AdminKeys admins, ObjectProvider<ForeignApi> foreignApis) {
         this.keys = keys;
+        this.admins = admins;
         this.foreignApis = new ForeignApis(foreignApis);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (keys.required()) {
+        if (RequestOwner.isAdmin(request)) {
+            request.setAttribute(RequestOwner.ATTRIBUTE, ApiKeys.NO_KEYS);
+        } else if (keys.required()) {
             Optional<ForeignApi> foreign = foreignApis.of(request);
             List<String> headers = foreign.map(KeyCheck::headersOf).orElse(List.of(API_KEY_HEADER));
             String header = headers.stream()
@@ -53,7 +59,10 @@ class KeyCheck extends OncePerRequestFilter {
             if (owner == null && (presented != null || foreignApis.needsKey(request))) {
                 String detail = presented == null
                         ? "Send your API key in the " + headers.getFirst() + " header."
-                        : "The API key in " + header + " is not valid.";
+                        : admins.nameOf(presented).isPresent()
+                                ? "The key in " + header + " is an admin key: it opens the "
+                                        + "operational endpoints only. Send an API key here."
+                                : "The API key in " + header + " is not valid.";
                 if (foreign.isPresent()) {
                     foreign.get()
                             .refuse(new ForeignApi.Refusal(ForeignApi.Refusal.Reason.KEY_REQUIRED, detail), response);
@@ -65,6 +74,7 @@ class KeyCheck extends OncePerRequestFilter {
             request.setAttribute(RequestOwner.ATTRIBUTE, owner == null ? ApiKeys.NO_KEYS : owner);
         } else {
             request.setAttribute(RequestOwner.ATTRIBUTE, ApiKeys.NO_KEYS);
+            request.setAttribute(RequestOwner.OPEN_ATTRIBUTE, true);
         }
         chain.doFilter(request, response);
     }

@@ -1,8 +1,6 @@
 package dev.edc.access;
 
 import dev.edc.Roles;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,13 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,24 +24,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits submissions per API key (or, without keys, per client address when configured),
- * answered {@code 429} with {@code Retry-After}; a {@link ForeignApi}'s submissions count too, and
- * are refused in that API's shape. Buckets are per node: N nodes behind a balancer allow up to N
- * times the rate.
+ * answered {@code 429} with {@code Retry-After}. The buckets are in Redis ({@link SharedBuckets}):
+ * every API node draws on the same one, so N nodes behind a balancer allow the configured rate,
+ * not N times it. With Redis unreachable a submission could not be stored anyway: {@code 503}. A
+ * {@link ForeignApi}'s submissions count too, and are refused in that API's shape.
  */
 @Component
 @Profile(Roles.API)
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class RateLimit extends OncePerRequestFilter {
+class RateLimit extends OncePerRequestFilter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimit.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final AccessProperties properties;
     private final ApiKeys keys;
+    private final SharedBuckets buckets;
     private final ForeignApis foreignApis;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimit(AccessProperties properties, ApiKeys keys, ObjectProvider<ForeignApi> foreignApis) {
+    RateLimit(
+            AccessProperties properties,
+            ApiKeys keys,
+            ObjectProvider<LettuceConnectionFactory> redis,
+            ObjectProvider<ForeignApi> foreignApis) {
         this.properties = properties;
         this.keys = keys;
+        this.buckets = new SharedBuckets(redis);
         this.foreignApis = new ForeignApis(foreignApis);
+    }
+
+    @Override
+    public void destroy() {
+        buckets.close();
     }
 
     @Override
@@ -55,35 +69,55 @@ class RateLimit extends OncePerRequestFilter {
         int perMinute = keys.required() ? properties.requestsPerMinute() : properties.anonymousRequestsPerMinute();
         if (perMinute > 0) {
             String client = keys.required() ? "key:" + RequestOwner.of(request) : "address:" + request.getRemoteAddr();
-            ConsumptionProbe probe =
-                    buckets.computeIfAbsent(client, c -> bucket(perMinute)).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe;
+            try {
+                probe = buckets.tryConsume(client, perMinute);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "rate limit of {} not checked, submission refused: Redis unavailable: {}",
+                        client,
+                        e.toString());
+                response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                refuse(
+                        request,
+                        response,
+                        ForeignApi.Refusal.Reason.UNAVAILABLE,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Service unavailable",
+                        "The store of rate limits (Redis) is unavailable; nothing was queued.");
+                return;
+            }
             if (!probe.isConsumed()) {
                 long seconds = Math.max(
                         1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                String detail =
-                        "This client may submit " + perMinute + " executions per minute; retry in " + seconds + " s.";
-                Optional<ForeignApi> foreign = foreignApis.of(request);
-                if (foreign.isPresent()) {
-                    foreign.get()
-                            .refuse(
-                                    new ForeignApi.Refusal(ForeignApi.Refusal.Reason.TOO_MANY_REQUESTS, detail),
-                                    response);
-                } else {
-                    Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail);
-                }
+                refuse(
+                        request,
+                        response,
+                        ForeignApi.Refusal.Reason.TOO_MANY_REQUESTS,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many requests",
+                        "This client may submit " + perMinute + " executions per minute; retry in " + seconds + " s.");
                 return;
             }
         }
         chain.doFilter(request, response);
     }
 
-    private static Bucket bucket(int perMinute) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(perMinute)
-                        .refillGreedy(perMinute, Duration.ofMinutes(1))
-                        .build())
-                .build();
+    /** A problem detail on EDC's own paths; on a foreign API's, that API's own shape. */
+    private void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ForeignApi.Refusal.Reason reason,
+            HttpStatus status,
+            String title,
+            String detail)
+            throws IOException {
+        Optional<ForeignApi> foreign = foreignApis.of(request);
+        if (foreign.isPresent()) {
+            foreign.get().refuse(new ForeignApi.Refusal(reason, detail), response);
+        } else {
+            Problems.write(response, status, title, detail);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.edc.execution;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.List;
 import lombok.Builder;
@@ -26,7 +28,7 @@ public record ExecutionJob(
         Double epsilon,
         String expectedOutput,
         String callbackUrl,
-        boolean interactive) {
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean interactive) { // absent (an older API node's job): false
 
     /** Whether the program runs once per test case (compiled once). */
     public boolean hasTests() {

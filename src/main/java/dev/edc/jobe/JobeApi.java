@@ -58,9 +58,13 @@ class JobeApi implements ForeignApi {
                 switch (refusal.reason()) {
                     case KEY_REQUIRED -> 403;
                     case TOO_MANY_REQUESTS -> 401;
+                    case UNAVAILABLE -> 500;
                 });
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(refusal.detail()));
+        String message = refusal.reason() == Refusal.Reason.UNAVAILABLE
+                ? "Server exception (" + refusal.detail() + ")"
+                : refusal.detail();
+        response.getWriter().write(json.writeValueAsString(message));
     }
 }

@@ -54,8 +54,11 @@ class Judge0Api implements ForeignApi {
     public void refuse(Refusal refusal, HttpServletResponse response) throws IOException {
         switch (refusal.reason()) {
             case KEY_REQUIRED -> response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            case TOO_MANY_REQUESTS -> {
-                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            case TOO_MANY_REQUESTS, UNAVAILABLE -> {
+                response.setStatus(
+                        refusal.reason() == Refusal.Reason.UNAVAILABLE
+                                ? HttpStatus.SERVICE_UNAVAILABLE.value()
+                                : HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 response.getWriter().write(json.writeValueAsString(Map.of("error", refusal.detail())));

@@ -51,6 +51,7 @@ class PistonApi implements ForeignApi {
                 switch (refusal.reason()) {
                     case KEY_REQUIRED -> HttpStatus.UNAUTHORIZED.value();
                     case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS.value();
+                    case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE.value();
                 });
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

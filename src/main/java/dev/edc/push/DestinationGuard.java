@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * where another owner's execution of the same uuid is a different one: so with keys on a
  * subscription to someone else's uuid is silently empty, and tells nothing of it. Anything else is
  * refused with a STOMP ERROR frame that says why (the session then ends, as STOMP requires). On the
- * way out, messages carry the destination their client subscribed to.
+ * way out, messages carry the destination their client subscribed to. The one other topic,
+ * {@link AdminTopic}, is open to admin sessions only ({@link StompApiKeyCheck#isAdmin}).
  */
 @Component
 @Profile(Roles.API)
@@ -34,6 +35,13 @@ class DestinationGuard implements ChannelInterceptor {
         StompCommand command = headers.getCommand();
         if (command == StompCommand.SUBSCRIBE) {
             String destination = headers.getDestination();
+            if (AdminTopic.DESTINATION.equals(destination)) {
+                if (!StompApiKeyCheck.isAdmin(headers)) {
+                    throw new MessageDeliveryException("Cannot subscribe to '" + destination
+                            + "': it is for admin sessions (CONNECT with an admin key in X-API-Key)");
+                }
+                return message;
+            }
             Topics.Topic topic = Topics.parsePublic(destination, StompApiKeyCheck.owner(headers))
                     .orElseThrow(() -> new MessageDeliveryException(
                             "Cannot subscribe to '" + destination + "': only /topic/result/<uuid>, "

@@ -17,13 +17,16 @@ import org.springframework.validation.annotation.Validated;
  *                       the same broker needs another name
  * @param maxLength      jobs the queue holds before the broker refuses more (the API answers 429)
  * @param confirmTimeout how long a publisher waits for the broker to confirm a message (503 past it)
+ * @param statisticsAge  how long the queue's depth, consumers and dead letters, once read from the
+ *                       broker, are answered again without asking it
  */
 @Validated
 @ConfigurationProperties("edc.queue")
 record QueueProperties(
         @DefaultValue("edc.jobs") @NotBlank String name,
         @DefaultValue("10000") @Positive int maxLength,
-        @DefaultValue("5s") Duration confirmTimeout) {
+        @DefaultValue("5s") Duration confirmTimeout,
+        @DefaultValue("2s") Duration statisticsAge) {
 
     String deadLetterExchange() {
         return name + ".dlx";

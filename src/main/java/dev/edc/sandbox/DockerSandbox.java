@@ -48,6 +48,11 @@ class DockerSandbox implements Sandbox {
     }
 
     @Override
+    public int warmContainers() {
+        return pool.size().containers();
+    }
+
+    @Override
     public SandboxRun start(SandboxSpec spec, SandboxJob job, RunListener listener) {
         LiveContainer container = pool.take(spec).orElse(null);
         if (container != null) {

@@ -19,6 +19,9 @@ public interface Sandbox {
      */
     void keepWarm(SandboxSpec spec, int size);
 
+    /** Containers waiting in the warm pool now. */
+    int warmContainers();
+
     /**
      * Whether the Docker engine answers now: after a failure, tells the engine's fault (the job is
      * not to blame and should wait) from a sandbox's.

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.edc.EdcClient;
 import dev.edc.IntegrationTest;
+import dev.edc.KeyedStompSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -27,17 +31,29 @@ import tools.jackson.databind.JsonNode;
 /**
  * With API keys on, an execution belongs to the key that submitted it: no other key, and no request
  * without a key, can read it, subscribe to it, or learn that it exists; a uuid is unique per key.
- * Keys are checked as a server should (named, never logged) and each key is rate-limited.
+ * Keys are checked as a server should (named, never logged) and each key is rate-limited. Without
+ * admin keys the listing of recent executions shows a key only its own, and no session may follow
+ * the admin topic. The keys' names are new each run: their rate-limit buckets live in Redis,
+ * shared by every API node, and outlive a test run.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(
-        properties = {
-            "edc.access.api-keys=alpha:key-of-alpha,beta:key-of-beta,key-of-legacy,limited:key-of-limited",
-            "edc.access.requests-per-minute=4"
-        })
+@TestPropertySource(properties = "edc.access.requests-per-minute=4")
 class OwnershipIT extends IntegrationTest {
 
     private static final Duration SILENCE = Duration.ofSeconds(2);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        registry.add(
+                "edc.access.api-keys",
+                () -> String.join(
+                        ",",
+                        "alpha-" + RUN + ":key-of-alpha",
+                        "beta-" + RUN + ":key-of-beta",
+                        "key-of-legacy",
+                        "limited-" + RUN + ":key-of-limited"));
+    }
 
     private EdcClient as(String key) {
         return new EdcClient(port, key);
@@ -188,6 +204,44 @@ class OwnershipIT extends IntegrationTest {
             assertThat(beta.post("/execute-code", js(uniqueId("rate"), "1")).status())
                     .as("another key has its own budget")
                     .isEqualTo(202);
+        }
+    }
+
+    @Test
+    void shouldListToAKeyOnlyItsOwnRecentExecutionsWhenNoAdminKeysAreSet() {
+        String mine = uniqueId("mine");
+        String theirs = uniqueId("theirs");
+        try (EdcClient alpha = as("key-of-alpha");
+                EdcClient beta = as("key-of-beta");
+                EdcClient nobody = new EdcClient(port)) {
+            assertThat(alpha.post("/execute-code", js(mine, "1")).status()).isEqualTo(202);
+            assertThat(beta.post("/execute-code", js(theirs, "1")).status()).isEqualTo(202);
+
+            EdcClient.Response listing = alpha.get("/executions?limit=1000");
+            EdcClient.Response anonymous = nobody.get("/executions?limit=1000");
+
+            assertThat(listing.status()).isEqualTo(200);
+            assertThat(listing.json().valueStream().map(e -> e.get("uuid").asString()))
+                    .contains(mine)
+                    .doesNotContain(theirs);
+            assertThat(listing.json().valueStream().map(e -> e.get("owner").asString()))
+                    .containsOnly("alpha-" + RUN);
+            assertThat(anonymous.status()).isEqualTo(200);
+            assertThat(anonymous.body())
+                    .as("a request without a key owns nothing of a key's")
+                    .doesNotContain(mine, theirs);
+            assertThat(alpha.get("/workers").status())
+                    .as("open without admin keys")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shouldRefuseTheAdminTopicToEverySessionWhenNoAdminKeysAreSet() {
+        try (KeyedStompSession session = new KeyedStompSession(port, "key-of-beta")) {
+            session.subscribe("/topic/admin");
+
+            assertThat(session.nextError(Duration.ofSeconds(5))).contains("it is for admin sessions");
         }
     }
 

@@ -43,7 +43,7 @@ class ApiDocumentationIT extends IntegrationTest {
     void shouldDocumentEveryEndpointOfTheControllersAndNothingElse() {
         Set<String> handled = new HashSet<>();
         mappings.getHandlerMethods().forEach((mapping, handler) -> {
-            if (handler.getBeanType().getPackageName().startsWith("dev.edc.")) {
+            if (handler.getBeanType().getPackageName().startsWith("dev.edc.")) { // EDC's, not springdoc's own
                 mapping.getPathPatternsCondition()
                         .getPatternValues()
                         .forEach(path -> mapping.getMethodsCondition()
@@ -112,7 +112,10 @@ class ApiDocumentationIT extends IntegrationTest {
         return Stream.of(
                 Arguments.of("/execute-code", "post", Set.of("202", "200", "400", "409", "413", "429", "503")),
                 Arguments.of("/executions/{uuid}", "get", Set.of("200", "404", "503")),
-                Arguments.of("/languages", "get", Set.of("200")));
+                Arguments.of("/languages", "get", Set.of("200")),
+                Arguments.of("/workers", "get", Set.of("200", "401", "403", "503")),
+                Arguments.of("/queue", "get", Set.of("200", "401", "403", "503")),
+                Arguments.of("/admin/overview", "get", Set.of("200", "401", "403", "503")));
     }
 
     @ParameterizedTest(name = "{1} {0}")

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.edc.access.AccessProperties;
+import dev.edc.access.AdminKeys;
 import dev.edc.access.ApiKeys;
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionRequest;
@@ -45,7 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(controllers = ExecutionController.class)
 @EnableConfigurationProperties(AccessProperties.class)
-@Import({ApiKeys.class, StrictJson.class})
+@Import({ApiKeys.class, AdminKeys.class, StrictJson.class})
 class ExecutionControllerTest {
 
     @Autowired

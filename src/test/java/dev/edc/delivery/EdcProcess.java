@@ -134,6 +134,11 @@ public final class EdcProcess implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the process (a worker's id is {@code <host>-<pid>}). */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

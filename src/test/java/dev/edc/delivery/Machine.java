@@ -23,20 +23,49 @@ public final class Machine {
 
     /** Removes a job queue of a test and its dead letters from the environment's broker. */
     public static void deleteJobQueue(String name) {
+        try (Connection connection = broker().newConnection();
+                Channel channel = connection.createChannel()) {
+            channel.queueDelete(name);
+            channel.queueDelete(name + ".dead");
+            channel.queueDelete(name + ".wait");
+            channel.queueDelete(name + ".dead.wait");
+            channel.exchangeDelete(name + ".dlx");
+        } catch (Exception e) {
+            System.err.println("could not delete the test queue " + name + ": " + e);
+        }
+    }
+
+    /** A queue as the broker counts it: messages ready, consumers. */
+    static QueueCount count(String queue) {
+        try (Connection connection = broker().newConnection();
+                Channel channel = connection.createChannel()) {
+            var declared = channel.queueDeclarePassive(queue);
+            return new QueueCount(declared.getMessageCount(), declared.getConsumerCount());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the queue " + queue, e);
+        }
+    }
+
+    /** Puts a message straight into a queue, as the broker's dead-lettering would. */
+    static void publish(String queue, String body) {
+        try (Connection connection = broker().newConnection();
+                Channel channel = connection.createChannel()) {
+            channel.basicPublish("", queue, null, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + queue, e);
+        }
+    }
+
+    record QueueCount(long messages, long consumers) {}
+
+    private static ConnectionFactory broker() {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(env("SPRING_RABBITMQ_HOST", "localhost"));
         factory.setPort(Integer.parseInt(env("SPRING_RABBITMQ_PORT", "5672")));
         factory.setUsername(env("SPRING_RABBITMQ_USERNAME", "guest"));
         factory.setPassword(env("SPRING_RABBITMQ_PASSWORD", "guest"));
         factory.setVirtualHost(env("SPRING_RABBITMQ_VIRTUAL_HOST", "/"));
-        try (Connection connection = factory.newConnection();
-                Channel channel = connection.createChannel()) {
-            channel.queueDelete(name);
-            channel.queueDelete(name + ".dead");
-            channel.exchangeDelete(name + ".dlx");
-        } catch (Exception e) {
-            System.err.println("could not delete the test queue " + name + ": " + e);
-        }
+        return factory;
     }
 
     /** Removes the sandbox containers of an execution, such as the one a killed worker left running. */

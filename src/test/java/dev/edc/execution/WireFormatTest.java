@@ -52,6 +52,17 @@ class WireFormatTest {
     }
 
     @Test
+    void shouldReadAJobOfAnOlderApiNodeWithoutItsNewerFields() {
+        ExecutionJob job = json.readValue("""
+                {"uuid": "old-1", "language": "java", "version": "17", "files": [{"name": "Main.java", "content": "x"}],
+                 "args": [], "limits": {"timeMs": 5000, "memoryMb": 256, "outputKb": 64}, "someFutureField": 1}
+                """, ExecutionJob.class);
+
+        assertThat(job.interactive()).isFalse();
+        assertThat(job.hasTests()).isFalse();
+    }
+
+    @Test
     void shouldWriteAndReadTheRecordAsStoredAndPushed() {
         ExecutionResult result = running().toBuilder()
                 .status(ExecutionStatus.SUCCESS)

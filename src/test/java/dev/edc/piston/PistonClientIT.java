@@ -9,7 +9,6 @@ import dev.edc.execution.LanguageAvailability;
 import dev.edc.language.LanguageRegistry;
 import dev.edc.language.LanguageVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The real {@code piston-client} package from the npm registry (1.0.2, {@code src/test/piston-client})
  * against a running EDC, as a Piston user would point it: each configured language version runs its
- * smoke fixture ({@code smoke/<language>.txt}, else {@code languages/<language>/hello.*}) and
- * answers its greeting and its runtime's version; stdin, arguments, exit codes and compiler errors
+ * hello world ({@code languages/<language>/hello.*}, LanguagesIT's fixture) and answers its
+ * greeting and its runtime's version; stdin, arguments, exit codes and compiler errors
  * come back where the client reads them. Needs {@code node} and {@code npm}.
  */
 class PistonClientIT extends IntegrationTest {
@@ -50,7 +49,7 @@ class PistonClientIT extends IntegrationTest {
                 .filter(language -> availability.problem(language).isEmpty())
                 .toList();
         for (LanguageVersion language : runnable) {
-            String fixture = smokeProgram(language);
+            String fixture = helloWorld(language);
             if (fixture != null) {
                 cases.add(Map.of(
                         "name", language.key(),
@@ -101,7 +100,7 @@ class PistonClientIT extends IntegrationTest {
             tests.add(DynamicTest.dynamicTest(language.key(), () -> {
                 JsonNode answer = results.get(language.key());
                 assumeThat(answer)
-                        .as("smoke/%s.txt exists", language.language())
+                        .as("languages/%s/hello.* exists", language.language())
                         .isNotNull();
                 assertThat(answer.path("language").asString())
                         .as(answer.toString())
@@ -170,13 +169,8 @@ class PistonClientIT extends IntegrationTest {
         return output;
     }
 
-    /** The language's smoke fixture ({@code smoke/<language>.txt}), else its {@code languages/<language>/hello.*}. */
-    private static String smokeProgram(LanguageVersion language) throws IOException {
-        try (InputStream in = PistonClientIT.class.getResourceAsStream("/smoke/" + language.language() + ".txt")) {
-            if (in != null) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
+    /** The language's hello world ({@code languages/<language>/hello.*}, LanguagesIT's fixture), if it has one. */
+    private static String helloWorld(LanguageVersion language) throws IOException {
         java.net.URL folder = PistonClientIT.class.getResource("/languages/" + language.language());
         if (folder == null || !"file".equals(folder.getProtocol())) {
             return null;
