@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.edc.access.AccessProperties;
+import dev.edc.access.AdminKeys;
 import dev.edc.access.ApiKeys;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionRequest;
@@ -61,7 +62,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = JobeController.class)
 @EnableConfigurationProperties({AccessProperties.class, ExecutionProperties.class, JobeProperties.class})
-@Import({ApiKeys.class, LanguageAvailability.class, JobeControllerTest.Languages.class})
+@Import({ApiKeys.class, AdminKeys.class, LanguageAvailability.class, JobeControllerTest.Languages.class})
 class JobeControllerTest {
 
     /** What CodeRunner posts for a Python question with a support file and sandbox parameters. */

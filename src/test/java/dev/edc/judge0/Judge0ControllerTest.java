@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.edc.access.AccessProperties;
+import dev.edc.access.AdminKeys;
 import dev.edc.access.ApiKeys;
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionProperties;
@@ -65,7 +66,13 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = Judge0Controller.class)
 @EnableConfigurationProperties({AccessProperties.class, ExecutionProperties.class, Judge0Properties.class})
-@Import({ApiKeys.class, Judge0Languages.class, LanguageAvailability.class, Judge0ControllerTest.Languages.class})
+@Import({
+    ApiKeys.class,
+    AdminKeys.class,
+    Judge0Languages.class,
+    LanguageAvailability.class,
+    Judge0ControllerTest.Languages.class
+})
 class Judge0ControllerTest {
 
     static final String HELLO_C =

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.edc.access.AccessProperties;
+import dev.edc.access.AdminKeys;
 import dev.edc.access.ApiKeys;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionRequest;
@@ -57,7 +58,13 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @WebMvcTest(controllers = PistonController.class)
 @EnableConfigurationProperties({AccessProperties.class, ExecutionProperties.class})
-@Import({ApiKeys.class, PistonRuntimes.class, LanguageAvailability.class, PistonControllerTest.Languages.class})
+@Import({
+    ApiKeys.class,
+    AdminKeys.class,
+    PistonRuntimes.class,
+    LanguageAvailability.class,
+    PistonControllerTest.Languages.class
+})
 class PistonControllerTest {
 
     /** What piston-client 1.0.2 sends for {@code client.execute('java', code)}: no name, text/plain. */
