@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
@@ -18,7 +17,6 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
  * outbound: one result per subscription, and the destinations clients subscribed to.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 @Profile(Roles.API)
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
