@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The warm pool: {@code edc.pool.*}. A language's {@code edc.languages[*].pool-size} is the least
+ * The warm pool: {@code edc.pool.*}. A language's {@code edc.languages.<key>.pool-size} is the least
  * it keeps warm while its jobs come; beyond that the pool follows demand.
  *
  * @param enabled      switch for the whole pool: off, every job gets a container made on demand
