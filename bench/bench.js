@@ -286,8 +286,8 @@ class Edc {
   }
 
   /**
-   * Waits until the pool has refilled: as many containers as it wants (its target), or (when the
-   * memory budget stops it short) the same number for 10 s; at most BENCH_POOL_WAIT_S.
+   * Waits until the pool has refilled: as many ready containers as it wants (its target), or (when
+   * the memory budget stops it short) the same number, all ready, for 10 s; at most BENCH_POOL_WAIT_S.
    */
   async settledPool() {
     if (!this.poolEnabled) return this.pool();
@@ -298,7 +298,9 @@ class Edc {
     while (Date.now() < deadline) {
       pool = await this.pool();
       if (pool.ready > 0 && pool.target !== undefined && pool.ready >= pool.target) break;
-      stable = pool.containers > 0 && pool.containers === previous ? stable + 1 : 0;
+      // short of its target (the memory budget): settled once no container was added for 10 s and
+      // every one has warmed up
+      stable = pool.containers > 0 && pool.containers === previous && pool.ready === pool.containers ? stable + 1 : 0;
       if (stable >= 10) break;
       previous = pool.containers;
       await sleep(1000);

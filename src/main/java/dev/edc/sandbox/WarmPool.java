@@ -36,6 +36,8 @@ class WarmPool {
     private static final Duration PATIENCE = Duration.ofSeconds(2);
     private static final Duration NO_LIMIT = Duration.ofDays(1);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(10);
+    private static final Duration WARM_UP_POLL = Duration.ofMillis(100);
 
     private final SandboxContainers containers;
     private final PoolProperties properties;
@@ -232,6 +234,13 @@ class WarmPool {
                     containers.discard(container);
                     return;
                 }
+                // One runner warming up at a time: a JVM's warm-up takes 2-3 CPU-seconds, and
+                // twenty at once would hold the CPU for half a minute with none ready before the
+                // end; one after the other, each is ready (and counted) as soon as it can be.
+                awaitWarmUp(container);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (SandboxException e) {
                 log.warn("warm pool: could not start a container for {}: {}", spec.image(), e.getMessage());
                 if (e.kind() == SandboxException.Kind.IMAGE_MISSING) {
@@ -239,6 +248,14 @@ class WarmPool {
                 }
                 return;
             }
+        }
+    }
+
+    /** Until the container's runner waits for its job, at most {@link #WARM_UP_WAIT}; no longer once the pool closes. */
+    private void awaitWarmUp(LiveContainer container) throws InterruptedException {
+        long deadline = System.nanoTime() + WARM_UP_WAIT.toNanos();
+        while (open && System.nanoTime() < deadline && !container.recorder().awaitReady(WARM_UP_POLL)) {
+            // polled, so that closing the pool does not wait for a warm-up
         }
     }
 

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,26 @@ class WarmPoolTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.size().containers() == 7);
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> started.get() == 7);
         assertThat(pool.size().memoryBytes()).isLessThanOrEqualTo(150 * MB);
+    }
+
+    @Test
+    void shouldStartTheNextContainerOnlyOnceThePreviousHasWarmedUp() {
+        List<RunRecorder> warming = new CopyOnWriteArrayList<>();
+        pool = pool(DataSize.ofMegabytes(1024));
+        doAnswer(call -> {
+                    started.incrementAndGet();
+                    RunRecorder recorder = new RunRecorder("c");
+                    warming.add(recorder);
+                    return container(call.getArgument(0), recorder);
+                })
+                .when(containers)
+                .start(any(), anyString(), any(), eq(true));
+
+        pool.open();
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> started.get() == 1);
+        warming.getFirst().frame(InitFrame.header("ready 0 memory=" + IDLE_MEMORY));
+        await().atMost(Duration.ofSeconds(2)).until(() -> started.get() == 2);
     }
 
     @Test
@@ -174,6 +196,10 @@ class WarmPoolTest {
     private static LiveContainer readyContainer(SandboxSpec spec) {
         RunRecorder recorder = new RunRecorder("c");
         recorder.frame(InitFrame.header("ready 0 memory=" + IDLE_MEMORY));
+        return container(spec, recorder);
+    }
+
+    private static LiveContainer container(SandboxSpec spec, RunRecorder recorder) {
         return new LiveContainer(
                 "c" + System.nanoTime(),
                 spec,
