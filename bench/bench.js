@@ -1,12 +1,14 @@
 'use strict';
 // EDC benchmark harness, run by bench/run.sh (which installs its npm packages, builds the jar and
-// checks the services first). It measures, for each program of WORKLOADS:
-//   (a) EDC end to end with the warm pool (POST /execute-code -> result MESSAGE on STOMP),
+// checks the services first). Everything with EDC's default configuration, side by side:
+//   (a) EDC end to end with its warm pool (POST /execute-code -> result MESSAGE on STOMP),
 //   (b) the same with EDC restarted with EDC_POOL_ENABLED=false,
-//   (c) `docker run --rm -i` of the same runner image with the sandbox's hardening flags,
+//   (c) `docker run --rm -i` of the same runner image with the sandbox's hardening and payload,
 //   (d) the bare runtime on the host,
-// then a burst of JavaScript hello worlds through EDC and through `docker run --rm`, and writes the
-// table to stdout and RESULTS.md. All traffic is on loopback. Settings: see bench/README.md.
+// for paced rows (one run at a time, a pause before each), back-to-back rows (each run right after
+// the previous result), bursts (all jobs at once) and test-case rows (one submission with N cases
+// against N submissions). Writes the table to stdout and RESULTS.md. Only loopback traffic.
+// Settings: bench/README.md.
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -18,45 +20,81 @@ const WebSocket = require('ws');
 const BENCH = __dirname;
 const ROOT = path.dirname(BENCH);
 const env = process.env;
+// EDC's default worker concurrency (edc.worker.concurrency): (c) runs its bursts this many at a time.
+const EDC_DEFAULT_CONCURRENCY = 2;
 const config = {
   runs: int(env.BENCH_RUNS, 15),
   warmup: int(env.BENCH_WARMUP, 5),
-  gapMs: int(env.BENCH_GAP_MS, 1500),              // pause before each run: latency on an idle machine
-  programs: env.BENCH_PROGRAMS ? env.BENCH_PROGRAMS.split(',').map((p) => p.trim()) : null,
-  burst: int(env.BENCH_BURST, 40),
-  // (a)'s JavaScript pool, sized for the burst as a worker expecting such bursts would be
-  jsPool: int(env.EDC_POOL_JAVASCRIPT_20, int(env.BENCH_BURST, 40)),
-  concurrency: int(env.EDC_WORKER_CONCURRENCY, 2), // EDC's worker concurrency, and (c)'s in the burst
+  gapMs: int(env.BENCH_GAP_MS, 1500), // pause before each run of a paced row
+  rows: env.BENCH_ROWS ? env.BENCH_ROWS.split(',').map((p) => p.trim()) : null,
+  jsBurst: int(env.BENCH_JS_BURST, 40),
+  javaBurst: int(env.BENCH_JAVA_BURST, 20),
+  bursts: Math.max(1, int(env.BENCH_BURSTS, 3)), // bursts per burst row in (a): the median is reported
+  testRuns: Math.max(1, int(env.BENCH_TEST_RUNS, 3)),
+  dockerParallel: int(env.BENCH_DOCKER_PARALLEL, EDC_DEFAULT_CONCURRENCY),
   port: int(env.BENCH_PORT, 18090),
   vhost: env.BENCH_VHOST || 'edc-bench',
-  poolWaitMs: int(env.BENCH_POOL_WAIT_S, 90) * 1000,
+  poolWaitMs: int(env.BENCH_POOL_WAIT_S, 120) * 1000,
   modes: (env.BENCH_MODES || 'a,b,c,d').split(',').map((m) => m.trim()),
-  java: env.BENCH_JAVA || 'java',                  // a JDK 21+ to run EDC
+  java: env.BENCH_JAVA || 'java', // a JDK 21+ to run EDC
   jar: env.BENCH_JAR,
   hostJava17: env.BENCH_HOST_JAVA17 || '/usr/lib/jvm/java-17-openjdk-amd64/bin/java',
   hostNode: env.BENCH_HOST_NODE || 'node',
+  hostPython: env.BENCH_HOST_PYTHON || 'python3',
   results: env.BENCH_RESULTS || path.join(BENCH, 'RESULTS.md'),
   out: path.join(BENCH, 'out'),
 };
 const RUN_ID = randomUUID().slice(0, 8);
-const POOL_LABEL = 'dev.edc.pool=true';
 const BENCH_LABEL = 'dev.edc.bench';
 
-// Limits as in application.yml's language entries, so that (c) gets the sandbox EDC would make.
-const NODE = { language: 'javascript', version: '20', image: 'edc-runner/node:20', memoryMb: 128, pids: 128 };
-const JAVA17 = { language: 'java', version: '17', image: 'edc-runner/java:17', memoryMb: 256, pids: 128 };
-const ALL_WORKLOADS = [
-  { key: 'js-hello', label: 'JavaScript hello world', file: 'hello.js', expected: 'Hello, World!\n', ...NODE },
-  { key: 'java-hello', label: 'Java 17 hello world', file: 'Hello.java', expected: 'Hello, World!\n', ...JAVA17 },
-  { key: 'js-cpu', label: 'JavaScript CPU-bound (primes < 2e6)', file: 'cpu.js', expected: '148933\n', ...NODE },
-  { key: 'java-cpu', label: 'Java 17 CPU-bound (primes < 2e6)', file: 'Cpu.java', expected: '148933\n', ...JAVA17 },
-];
-const WORKLOADS = ALL_WORKLOADS.filter((w) => !config.programs || config.programs.includes(w.key));
-const BURST_WORKLOAD = ALL_WORKLOADS[0]; // JavaScript hello world
-for (const w of ALL_WORKLOADS) {
-  w.source = fs.readFileSync(path.join(BENCH, 'programs', w.file), 'utf8');
-  w.hostCommand = w.language === 'java' ? [config.hostJava17, path.join(BENCH, 'programs', w.file)]
-    : [config.hostNode, path.join(BENCH, 'programs', w.file)];
+// ---------- what runs ----------
+
+// As in application.yml's language entries (image, default limits, warm runner or run command),
+// so that (c) gets the sandbox EDC would make for a job that finds no warm container.
+const JAVA_WARM_RUNNER = ['java', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XX:MaxRAMPercentage=60', '-Xlog:disable',
+  '-Xlog:all=warning:stderr', '-Xlog:cds*=off:stderr', '-XX:SharedArchiveFile=/opt/edc/edc.jsa', '-cp',
+  '/opt/edc/edc-java.jar', 'EdcJava'];
+const NODE = { language: 'javascript', version: '20', image: 'edc-runner/node:20', memoryMb: 128, pids: 128,
+  entry: 'main.js', warmRunner: ['node', '/opt/edc/edc-node.js'], host: () => [config.hostNode] };
+const JAVA17 = { language: 'java', version: '17', image: 'edc-runner/java:17', memoryMb: 256, pids: 128,
+  entry: 'Main.java', warmRunner: JAVA_WARM_RUNNER, host: () => [config.hostJava17] };
+const PYTHON = { language: 'python', version: '3.13', image: 'edc-runner/python:3.13', memoryMb: 256, pids: 32,
+  entry: 'main.py', run: 'exec python3 -B "$EDC_MAIN" "$@"', host: () => [config.hostPython, '-B'] };
+
+const program = (runtime, file, expected) => ({
+  ...runtime, file, expected, source: fs.readFileSync(path.join(BENCH, 'programs', file), 'utf8'),
+});
+const JS_HELLO = program(NODE, 'hello.js', 'Hello, World!\n');
+const JAVA_HELLO = program(JAVA17, 'Hello.java', 'Hello, World!\n');
+const JS_CPU = program(NODE, 'cpu.js', '148933\n');
+const JAVA_CPU = program(JAVA17, 'Cpu.java', '148933\n');
+const JAVA_SUM = program(JAVA17, 'Sum.java', null);
+const PYTHON_SUM = program(PYTHON, 'sum.py', null);
+
+const LATENCY_ROWS = [
+  { key: 'js-hello', label: 'JavaScript hello, paced', program: JS_HELLO, gapMs: config.gapMs },
+  { key: 'java-hello', label: 'Java 17 hello, paced', program: JAVA_HELLO, gapMs: config.gapMs },
+  { key: 'js-cpu', label: 'JavaScript CPU-bound (primes < 2e6), paced', program: JS_CPU, gapMs: config.gapMs },
+  { key: 'java-cpu', label: 'Java 17 CPU-bound (primes < 2e6), paced', program: JAVA_CPU, gapMs: config.gapMs },
+  { key: 'js-hello-b2b', label: 'JavaScript hello, back to back', program: JS_HELLO, gapMs: 0 },
+  { key: 'java-hello-b2b', label: 'Java 17 hello, back to back', program: JAVA_HELLO, gapMs: 0 },
+].filter(selected);
+const BURST_ROWS = [
+  { key: 'js-burst', label: `${config.jsBurst} JavaScript hello`, program: JS_HELLO, count: config.jsBurst },
+  { key: 'java-burst', label: `${config.javaBurst} Java 17 hello`, program: JAVA_HELLO, count: config.javaBurst },
+].filter(selected);
+const TEST_ROWS = [
+  { key: 'java-tests', label: 'Java 17, 20 cases', program: JAVA_SUM, cases: 20 },
+  { key: 'python-tests', label: 'Python 3.13, 100 cases', program: PYTHON_SUM, cases: 100 },
+].filter(selected);
+
+function selected(row) {
+  return !config.rows || config.rows.includes(row.key);
+}
+
+/** Case i of a test-case row: two numbers on a line, and their sum. */
+function testCase(i) {
+  return { stdin: `${i} ${i * 7 + 1}\n`, expectedOutput: `${i * 8 + 1}\n` };
 }
 
 function int(value, fallback) {
@@ -68,7 +106,23 @@ function log(message) {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-// ---------- processes ----------
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The promise's value, or a rejection with `message` after ms. */
+function withTimeout(promise, ms, message) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted.length === 0 ? undefined : sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+// ---------- (c) docker run --rm and (d) the host ----------
 
 /** Runs a command to its end: wall time from spawn to exit, its stdout and exit code. */
 function timed(command, args, input) {
@@ -89,53 +143,85 @@ function timed(command, args, input) {
   });
 }
 
-const REPORT_TOKEN = 'bench';
-
-/** The runner's stdin: the init's report token line, then "<key> <length>\n" records, as SandboxInput.payload() writes them. */
-function payload(source) {
-  const record = (key, value) => Buffer.concat([Buffer.from(`${key} ${value.length}\n`, 'ascii'), value]);
-  return Buffer.concat([Buffer.from(`${REPORT_TOKEN}\n`, 'ascii'),
-    record('source', Buffer.from(source, 'utf8')), record('stdin', Buffer.alloc(0)), record('end', Buffer.alloc(0))]);
+/** The job as the init reads it (runners/PROTOCOL.md, "The job"), as the worker's Payload writes it. */
+function payload(p, stdin) {
+  const parts = [];
+  const record = (key, value, name) => {
+    const bytes = Buffer.from(value, 'utf8');
+    parts.push(Buffer.from(`${key} ${bytes.length}${name ? ` ${name}` : ''}\n`, 'ascii'), bytes);
+  };
+  record('file', p.source, p.entry);
+  if (p.run) record('run', p.run);
+  for (const option of ['time=5000', 'output=65536', 'compile-time=15000', 'compile-output=65536']) record('set', option);
+  record('stdin', stdin ?? '');
+  record('end', '');
+  return Buffer.concat(parts);
 }
 
-/** The program's stdout inside a runner's: after the "\0EDC-COMPILE" header, before the "\0EDC-EXIT" trailer. */
-function programOutput(raw) {
-  let text = raw.toString('utf8');
-  const header = /^\0EDC-COMPILE (\d+) (\d+)\n/.exec(text);
-  if (!header) return { error: 'no runner header' };
-  text = text.slice(header[0].length + Number(header[2]));
-  const trailer = text.lastIndexOf(`\0EDC-EXIT ${REPORT_TOKEN} `);
-  if (trailer < 0) return { error: 'no runner trailer' };
-  const exit = text.slice(trailer).split(' ')[2];
-  return { stdout: text.slice(0, trailer), exit: Number(exit) };
+/** The program's stdout and exit code from the init's frames (runners/PROTOCOL.md, "The report"). */
+function report(raw) {
+  let at = 0;
+  let stdout = '';
+  let exit;
+  while (at < raw.length) {
+    const newline = raw.indexOf(10, at);
+    if (newline < 0) break;
+    const [type, length, ...fields] = raw.subarray(at, newline).toString('ascii').split(' ');
+    const body = raw.subarray(newline + 1, newline + 1 + Number(length));
+    at = newline + 1 + Number(length);
+    if (type === 'out') stdout += body.toString('utf8');
+    if (type === 'end') exit = Number(fields.find((f) => f.startsWith('exit='))?.slice(5));
+    if (type === 'error') return { error: body.toString('utf8') };
+  }
+  return { stdout, exit };
 }
 
-/** The hardening flags of DockerSandbox.create(), for the docker CLI. */
-function dockerArgs(w) {
-  return ['run', '--rm', '-i', '--label', `${BENCH_LABEL}=${RUN_ID}`,
-    '--network', 'none', '--read-only',
-    '--tmpfs', `/tmp:rw,nosuid,nodev,noexec,size=${64 * 1024 * 1024},nr_inodes=4096`,
-    '--memory', `${w.memoryMb}m`, '--memory-swap', `${w.memoryMb}m`,
-    '--cpus', '1.0', '--pids-limit', String(w.pids),
-    '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
+/** The sandbox's hardening (Hardening.hostConfig) for the docker CLI; the init runs as root as in EDC. */
+function dockerArgs(p) {
+  const uid = (1 << 20) + 2 * Math.floor(Math.random() * (1 << 20));
+  const args = ['run', '--rm', '-i', '--label', `${BENCH_LABEL}=${RUN_ID}`,
+    '--user', '0:0', '--network', 'none', '--ipc', 'none', '--read-only',
+    '--tmpfs', `/tmp:rw,nosuid,nodev,noexec,mode=1777,size=${64 << 20},nr_inodes=4096`,
+    '--tmpfs', `/box:rw,nosuid,nodev,exec,mode=0755,uid=${uid},gid=${uid},size=${256 << 20},nr_inodes=4096`,
+    '--tmpfs', '/dev/pts:ro,nosuid,nodev,noexec,mode=0555,size=4k',
+    '--memory', `${p.memoryMb}m`, '--memory-swap', `${p.memoryMb}m`, '--cpus', '1.0', '--pids-limit', String(p.pids),
+    '--cap-drop', 'ALL', '--cap-add', 'SETUID', '--cap-add', 'SETGID', '--cap-add', 'KILL',
+    '--security-opt', 'no-new-privileges', '--security-opt', `seccomp=${path.join(ROOT, 'runners/seccomp/edc.json')}`,
     '--ulimit', 'fsize=16777216:16777216', '--ulimit', 'nofile=256:256', '--ulimit', 'core=0:0',
-    '--log-driver', 'none', '--user', '10001:10001', '--hostname', 'sandbox', '--workdir', '/tmp',
-    w.image];
+    '--log-driver', 'none', '--hostname', 'sandbox', '--workdir', '/tmp',
+    p.image, '--uid', String(uid)];
+  return p.warmRunner ? [...args, '--warm', ...p.warmRunner] : args;
 }
 
-async function hostRun(w) {
-  const r = await timed(w.hostCommand[0], w.hostCommand.slice(1));
-  const stdout = r.stdout.toString('utf8');
-  if (r.code !== 0 || stdout !== w.expected) throw new Error(`host ${w.key}: exit ${r.code}, stdout ${JSON.stringify(stdout)} ${r.stderr}`);
+async function dockerRun(p, testIndex) {
+  const test = testIndex === undefined ? null : testCase(testIndex);
+  const r = await timed('docker', dockerArgs(p), payload(p, test?.stdin));
+  const out = report(r.stdout);
+  const expected = test ? test.expectedOutput : p.expected;
+  if (r.code !== 0 || out.exit !== 0 || out.stdout !== expected) {
+    throw new Error(`docker run ${p.file}: exit ${r.code}/${out.exit}, ${out.error || JSON.stringify(out.stdout)} ${r.stderr}`);
+  }
   return r.ms;
 }
 
-async function dockerRun(w) {
-  const r = await timed('docker', dockerArgs(w), payload(w.source));
-  const out = programOutput(r.stdout);
-  if (r.code !== 0 || out.stdout !== w.expected) {
-    throw new Error(`docker run ${w.key}: exit ${r.code}, ${out.error || JSON.stringify(out.stdout)} ${r.stderr}`);
-  }
+/** count `docker run --rm`, at most `parallel` at a time; job i gets test case i when `tests`. */
+async function dockerMany(p, count, parallel, tests) {
+  let next = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      await dockerRun(p, tests ? i : undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, lane));
+  return performance.now() - started;
+}
+
+async function hostRun(p) {
+  const r = await timed(p.host()[0], [...p.host().slice(1), path.join(BENCH, 'programs', p.file)]);
+  const stdout = r.stdout.toString('utf8');
+  if (r.code !== 0 || stdout !== p.expected) throw new Error(`host ${p.file}: exit ${r.code}, stdout ${JSON.stringify(stdout)} ${r.stderr}`);
   return r.ms;
 }
 
@@ -143,23 +229,7 @@ function docker(...args) {
   return execFileSync('docker', args, { encoding: 'utf8' }).trim();
 }
 
-function poolContainers() {
-  const ids = docker('ps', '-q', '--no-trunc', '--filter', `label=${POOL_LABEL}`);
-  return new Set(ids ? ids.split('\n') : []);
-}
-
-/** Sum of `docker stats --no-stream` memory of the containers given, in MiB. */
-function memoryMiB(ids) {
-  if (ids.length === 0) return 0;
-  const units = { B: 1 / 1048576, KiB: 1 / 1024, kB: 1 / 1024, MiB: 1, MB: 1, GiB: 1024, GB: 1024 };
-  const lines = docker('stats', '--no-stream', '--format', '{{.MemUsage}}', ...ids).split('\n');
-  return lines.reduce((sum, line) => {
-    const m = /^([\d.]+)\s*([A-Za-z]+)/.exec(line.trim());
-    return m ? sum + Number(m[1]) * (units[m[2]] ?? 0) : sum;
-  }, 0);
-}
-
-// ---------- EDC ----------
+// ---------- (a), (b) EDC ----------
 
 class Edc {
   constructor(mode, poolEnabled) {
@@ -170,8 +240,8 @@ class Edc {
   }
 
   async start() {
-    this.poolBefore = poolContainers();
     const logFd = fs.openSync(this.logFile, 'w');
+    // The default configuration: only where EDC listens and which broker virtual host it uses.
     this.process = spawn(config.java, ['-jar', config.jar, `--server.port=${config.port}`], {
       stdio: ['ignore', logFd, logFd],
       env: {
@@ -180,17 +250,15 @@ class Edc {
         SPRING_DATA_REDIS_HOST: env.SPRING_DATA_REDIS_HOST || 'localhost',
         SPRING_RABBITMQ_VIRTUAL_HOST: config.vhost,
         EDC_POOL_ENABLED: String(this.poolEnabled),
-        EDC_POOL_JAVASCRIPT_20: String(config.jsPool),
-        EDC_WORKER_CONCURRENCY: String(config.concurrency),
       },
     });
     fs.closeSync(logFd);
     this.exited = new Promise((resolve) => this.process.on('exit', (code, signal) => { this.exitStatus = code ?? signal; resolve(); }));
     log(`EDC (${this.mode}, EDC_POOL_ENABLED=${this.poolEnabled}) starting on port ${config.port}, vhost ${config.vhost}, log ${path.relative(ROOT, this.logFile)}`);
-    const deadline = Date.now() + 300_000; // a first start may build missing runner images
+    const deadline = Date.now() + 600_000; // a first start may build runner images
     for (;;) {
       if (this.exitStatus !== undefined) throw new Error(`EDC exited (${this.exitStatus}):\n${tail(this.logFile)}`);
-      if (Date.now() > deadline) throw new Error(`EDC not ready after 300 s:\n${tail(this.logFile)}`);
+      if (Date.now() > deadline) throw new Error(`EDC not ready after 600 s:\n${tail(this.logFile)}`);
       try {
         const res = await fetch(`${this.base}/actuator/health/readiness`);
         if (res.ok) break;
@@ -198,30 +266,47 @@ class Edc {
       await sleep(500);
     }
     log('EDC ready');
-    this.pool = this.poolEnabled ? await this.awaitPool() : { available: false, ids: [] };
     await this.connect();
   }
 
-  /** Pooled containers that appeared since this EDC started, once their number settles. */
-  async awaitPool() {
+  /** The warm pool as EDC counts it (its metrics): containers, and the memory their runners measured. */
+  async pool() {
+    const text = await (await fetch(`${this.base}/actuator/prometheus`)).text();
+    const metric = (name) => {
+      const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)$`, 'm').exec(text);
+      return m ? Number(m[1]) : undefined;
+    };
+    return {
+      containers: metric('edc_pool_containers') ?? 0,
+      ready: metric('edc_pool_containers_ready'),
+      target: metric('edc_pool_target'),
+      memoryMiB: (metric('edc_pool_memory_bytes') ?? 0) / 1048576,
+      budgetMiB: metric('edc_pool_memory_budget_bytes') === undefined ? undefined : metric('edc_pool_memory_budget_bytes') / 1048576,
+    };
+  }
+
+  /**
+   * Waits until the pool has refilled: as many ready containers as it wants (its target), or (when
+   * the memory budget stops it short) the same number, all ready, for 10 s; at most BENCH_POOL_WAIT_S.
+   */
+  async settledPool() {
+    if (!this.poolEnabled) return this.pool();
     const deadline = Date.now() + config.poolWaitMs;
     let previous = -1;
     let stable = 0;
-    let ids = [];
+    let pool;
     while (Date.now() < deadline) {
-      ids = [...poolContainers()].filter((id) => !this.poolBefore.has(id));
-      stable = ids.length > 0 && ids.length === previous ? stable + 1 : 0;
-      if (stable >= 3) break;
-      previous = ids.length;
+      pool = await this.pool();
+      if (pool.ready > 0 && pool.target !== undefined && pool.ready >= pool.target) break;
+      // short of its target (the memory budget): settled once no container was added for 10 s and
+      // every one has warmed up
+      stable = pool.containers > 0 && pool.containers === previous && pool.ready === pool.containers ? stable + 1 : 0;
+      if (stable >= 10) break;
+      previous = pool.containers;
       await sleep(1000);
     }
-    if (ids.length === 0) {
-      log(`pool: not available (no container labelled ${POOL_LABEL} within ${config.poolWaitMs / 1000} s)`);
-      return { available: false, ids: [] };
-    }
-    const mib = memoryMiB(ids);
-    log(`pool: ${ids.length} idle containers, ${mib.toFixed(1)} MiB`);
-    return { available: true, ids, memoryMiB: mib };
+    log(`pool: ${pool.containers} containers, ${pool.memoryMiB.toFixed(1)} MiB measured`);
+    return pool;
   }
 
   connect() {
@@ -239,8 +324,8 @@ class Edc {
 
   /**
    * Subscribes to an execution's result topic. Spring's simple broker sends no RECEIPT for a
-   * SUBSCRIBE, but it needs no wait either: the frame leaves before the POST, is handled long
-   * before a result exists, and EDC replays a stored result to a late subscriber anyway.
+   * SUBSCRIBE, but it needs no wait either: the frame leaves before the POST, and EDC replays a
+   * stored result to a late subscriber anyway.
    */
   subscribe(uuid) {
     let deliver;
@@ -251,40 +336,52 @@ class Edc {
     return { message, unsubscribe: () => subscription.unsubscribe() };
   }
 
-  async submit(w, uuid) {
+  async submit(request) {
     const res = await fetch(`${this.base}/execute-code`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: w.source, language: w.language, version: w.version, uuid }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request),
     });
-    if (res.status !== 202) throw new Error(`POST /execute-code ${w.key}: ${res.status} ${await res.text()}`);
+    if (res.status !== 202) throw new Error(`POST /execute-code: ${res.status} ${await res.text()}`);
   }
 
-  async await(w, uuid, subscription) {
-    const { at, result } = await withTimeout(subscription.message, 60_000, `no result for ${w.key} ${uuid} within 60 s`);
+  async result(uuid, subscription, check) {
+    const { at, result } = await withTimeout(subscription.message, 120_000, `no result for ${uuid} within 120 s`);
     subscription.unsubscribe();
-    if (result.status !== 'SUCCESS' || result.stdout !== w.expected) {
-      throw new Error(`EDC ${w.key}: ${result.status}, stdout ${JSON.stringify(result.stdout)}, stderr ${JSON.stringify(result.stderr)}`);
-    }
+    const problem = check(result);
+    if (problem) throw new Error(`EDC ${uuid}: ${problem}`);
     return at;
   }
 
-  /** One job, POST to its result MESSAGE, subscribed before posting. */
-  async run(w) {
-    const uuid = `bench-${RUN_ID}-${randomUUID()}`;
-    const subscription = this.subscribe(uuid);
-    const started = performance.now();
-    await this.submit(w, uuid);
-    return (await this.await(w, uuid, subscription)) - started;
-  }
-
-  /** count jobs submitted at once: jobs per second from the first POST to the last result. */
-  async burst(w, count) {
-    const uuids = Array.from({ length: count }, () => `bench-${RUN_ID}-${randomUUID()}`);
+  /** Jobs posted at once (one job: a single run); ms from the first POST to the last result. */
+  async jobs(requests, check) {
+    const uuids = requests.map(() => `bench-${RUN_ID}-${randomUUID()}`);
     const subscriptions = uuids.map((uuid) => this.subscribe(uuid));
     const started = performance.now();
-    await Promise.all(uuids.map((uuid) => this.submit(w, uuid)));
-    const ends = await Promise.all(uuids.map((uuid, i) => this.await(w, uuid, subscriptions[i])));
-    return count / ((Math.max(...ends) - started) / 1000);
+    await Promise.all(requests.map((request, i) => this.submit({ ...request, uuid: uuids[i] })));
+    const ends = await Promise.all(uuids.map((uuid, i) => this.result(uuid, subscriptions[i], (r) => check(r, i))));
+    return Math.max(...ends) - started;
+  }
+
+  run(p) {
+    return this.jobs([request(p)], (r) => expectOutput(r, p.expected));
+  }
+
+  /** count jobs at once: jobs per second from the first POST to the last result. */
+  async burst(p, count) {
+    const ms = await this.jobs(Array.from({ length: count }, () => request(p)), (r) => expectOutput(r, p.expected));
+    return count / (ms / 1000);
+  }
+
+  /** One submission with `cases` test cases, ms. */
+  tests(p, cases) {
+    const tests = Array.from({ length: cases }, (_, i) => testCase(i));
+    return this.jobs([{ ...request(p), tests, compare: 'exact' }], (r) =>
+      r.status === 'SUCCESS' && r.summary?.passed === cases ? null : `${r.status}, summary ${JSON.stringify(r.summary)}`);
+  }
+
+  /** `cases` submissions at once, each with one case's stdin, ms. */
+  separate(p, cases) {
+    return this.jobs(Array.from({ length: cases }, (_, i) => ({ ...request(p), stdin: testCase(i).stdin })),
+      (r, i) => expectOutput(r, testCase(i).expectedOutput));
   }
 
   async stop() {
@@ -297,35 +394,29 @@ class Edc {
   }
 }
 
+function request(p) {
+  return { code: p.source, language: p.language, version: p.version };
+}
+
+function expectOutput(result, expected) {
+  return result.status === 'SUCCESS' && result.stdout === expected ? null
+    : `${result.status}, stdout ${JSON.stringify(result.stdout)}, stderr ${JSON.stringify(result.stderr)}`;
+}
+
 function tail(file) {
   try { return fs.readFileSync(file, 'utf8').split('\n').slice(-30).join('\n'); } catch { return ''; }
 }
 
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The promise's value, or a rejection with `message` after ms. */
-function withTimeout(promise, ms, message) {
-  let timer;
-  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 // ---------- measuring ----------
 
-/**
- * Runs one at a time, each after a pause (BENCH_GAP_MS): the latency of a request that finds the
- * machine idle, as an IDE user's runs seconds apart do, in every column alike. Throughput under
- * load is what the burst measures.
- */
-async function series(what, w, once) {
-  const paced = async () => { await sleep(config.gapMs); return once(w); };
-  for (let i = 0; i < config.warmup; i++) await paced();
+/** BENCH_WARMUP discarded runs, then BENCH_RUNS measured, each row.gapMs after the previous result. */
+async function series(what, row, once) {
+  const run = async () => { if (row.gapMs > 0) await sleep(row.gapMs); return once(row.program); };
+  for (let i = 0; i < config.warmup; i++) await run();
   const samples = [];
-  for (let i = 0; i < config.runs; i++) samples.push(await paced());
+  for (let i = 0; i < config.runs; i++) samples.push(await run());
   const s = stats(samples);
-  log(`${what} ${w.key}: p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms`);
+  log(`${what} ${row.key}: p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms`);
   return s;
 }
 
@@ -335,29 +426,74 @@ function stats(samples) {
   return { p50: rank(50), p95: rank(95), n: sorted.length };
 }
 
-/** count `docker run --rm` of w, at most `parallel` at a time: jobs per second. */
-async function dockerBurst(w, count, parallel) {
-  let next = 0;
-  const started = performance.now();
-  const lane = async () => { while (next < count) { next++; await dockerRun(w); } };
-  await Promise.all(Array.from({ length: Math.min(parallel, count) }, lane));
-  return count / ((performance.now() - started) / 1000);
-}
-
-async function measureEdc(mode, poolEnabled, results) {
+async function measureEdc(mode, poolEnabled, results, attempt) {
   const edc = new Edc(mode, poolEnabled);
   current = edc;
   try {
     await edc.start();
-    results.pool[mode] = edc.pool;
-    for (const w of WORKLOADS) results.latency[mode][w.key] = await series(`(${mode}) EDC`, w, (x) => edc.run(x));
-    await edc.run(BURST_WORKLOAD);
-    if (poolEnabled) await edc.awaitPool(); // the burst reaches an idle worker, its pool refilled
-    results.burst[mode] = await edc.burst(BURST_WORKLOAD, config.burst);
-    log(`(${mode}) EDC burst of ${config.burst}: ${results.burst[mode].toFixed(1)} jobs/s`);
+    if (poolEnabled) results.pool.idle = await edc.settledPool();
+    for (const row of LATENCY_ROWS) {
+      await attempt(`(${mode}) ${row.key}`, async () => {
+        results.latency[mode][row.key] = await series(`(${mode}) EDC`, row, (p) => edc.run(p));
+      });
+    }
+    // Each burst reaches an idle worker whose pool has refilled: (a) repeats it (the pool sizes
+    // itself from demand, so the first one also teaches it); (b) has no pool to learn.
+    for (const row of BURST_ROWS) {
+      await attempt(`(${mode}) ${row.key}`, async () => {
+        const rates = [];
+        for (let i = 0; i < (poolEnabled ? config.bursts : 1); i++) {
+          const pool = await edc.settledPool();
+          rates.push(await edc.burst(row.program, row.count));
+          log(`(${mode}) EDC burst ${row.key} ${i + 1} (pool ${pool.containers}): ${rates.at(-1).toFixed(1)} jobs/s`);
+        }
+        results.burst[mode][row.key] = { median: median(rates), first: rates[0], all: rates };
+      });
+    }
+    if (poolEnabled) {
+      for (const row of TEST_ROWS) {
+        await attempt(`(${mode}) ${row.key}`, async () => {
+          const one = [];
+          const many = [];
+          for (let i = 0; i < config.testRuns; i++) {
+            await edc.settledPool();
+            one.push(await edc.tests(row.program, row.cases));
+            await edc.settledPool();
+            many.push(await edc.separate(row.program, row.cases));
+          }
+          results.tests[row.key] = { tests: median(one), separate: median(many) };
+          log(`(${mode}) ${row.key}: ${fmt(median(one))} ms with ${row.cases} cases, ${fmt(median(many))} ms as ${row.cases} submissions`);
+        });
+      }
+      results.pool.after = await edc.settledPool();
+    }
   } finally {
     await edc.stop();
     current = null;
+  }
+}
+
+async function measureDockerRun(results, attempt) {
+  for (const row of LATENCY_ROWS) {
+    await attempt(`(c) ${row.key}`, async () => { results.latency.c[row.key] = await series('(c) docker run', row, (p) => dockerRun(p)); });
+  }
+  for (const row of BURST_ROWS) {
+    await attempt(`(c) ${row.key}`, async () => {
+      const ms = await dockerMany(row.program, row.count, config.dockerParallel, false);
+      results.burst.c[row.key] = { median: row.count / (ms / 1000) };
+      log(`(c) docker run ${row.key}, ${config.dockerParallel} at a time: ${results.burst.c[row.key].median.toFixed(1)} jobs/s`);
+    });
+  }
+  for (const row of TEST_ROWS) {
+    await attempt(`(c) ${row.key}`, async () => {
+      results.tests[row.key] = { ...results.tests[row.key], docker: await dockerMany(row.program, row.cases, config.dockerParallel, true) };
+    });
+  }
+}
+
+async function measureHost(results, attempt) {
+  for (const row of LATENCY_ROWS) {
+    await attempt(`(d) ${row.key}`, async () => { results.latency.d[row.key] = await series('(d) host', row, hostRun); });
   }
 }
 
@@ -381,52 +517,87 @@ function machine() {
     docker: sh("docker version --format '{{.Server.Version}}'"),
     node: sh(`${config.hostNode} --version`),
     java: sh(`${config.hostJava17} -version 2>&1 | head -1`),
+    python: sh(`${config.hostPython} --version`),
     commit: sh(`git -C ${ROOT} rev-parse --short HEAD`) + (sh(`git -C ${ROOT} status --porcelain -- src runners pom.xml`) ? ' (with local changes)' : ''),
   };
 }
 
-function report(results, m, loadAfter, seconds) {
+function describePool(pool) {
+  return pool ? `${pool.containers} containers, ${pool.memoryMiB.toFixed(1)} MiB as their runners measured` : 'not measured';
+}
+
+function writeReport(results, m, seconds) {
   const L = results.latency;
-  const poolA = results.pool.a;
-  const poolLine = poolA === undefined ? 'pool: not measured'
-    : poolA.available ? `pool: available, ${poolA.ids.length} idle containers using ${poolA.memoryMiB.toFixed(1)} MiB (sum of docker stats of ${POOL_LABEL} containers, before the runs)`
-      : `pool: not available (EDC_POOL_ENABLED=true started no container labelled ${POOL_LABEL}), so (a) ran without a pool, like (b)`;
+  const B = results.burst;
+  const T = results.tests;
   const cell = (s) => (s ? `${fmt(s.p50)} / ${fmt(s.p95)}` : '–');
+  const jobs = (x) => (x ? x.toFixed(1) : '–');
   const lines = [];
   lines.push('# EDC benchmark results', '');
   lines.push(`Produced by \`bash bench/run.sh\` (see bench/README.md) on ${m.date}, EDC commit ${m.commit}.`, '');
   lines.push('| machine | |', '| --- | --- |');
   lines.push(`| CPUs (nproc) | ${m.cpus} |`, `| memory | ${m.memory} |`, `| kernel | ${m.kernel} |`, `| Docker engine | ${m.docker} |`);
-  lines.push(`| host runtimes (d) | Node.js ${m.node}; ${m.java} |`);
-  const loads = Object.entries(results.load).map(([mode, load]) => `(${mode}) ${load}`).join(', ');
-  lines.push(`| load average (1 min) at the start of ${loads}; at the end ${loadAfter} | the machine is shared: compare runs made under a similar load |`);
-  lines.push(`| settings | ${config.runs} runs after ${config.warmup} warm-up runs per cell, one at a time, each ${config.gapMs} ms after the previous result; burst of ${config.burst}, EDC worker concurrency ${config.concurrency}, (a)'s JavaScript pool ${config.jsPool} containers (EDC_POOL_JAVASCRIPT_20), other pools as configured; ${Math.round(seconds)} s in all |`);
+  lines.push(`| host runtimes (d) | Node.js ${m.node}; ${m.java}; ${m.python} |`);
+  const loads = Object.entries(results.load).map(([what, load]) => `${what} ${load}`).join(', ');
+  lines.push(`| load average (1 min) | ${loads} (the machine is shared: compare runs made under a similar load) |`);
+  lines.push(`| settings | EDC's default configuration; ${config.runs} runs after ${config.warmup} warm-up runs per latency cell; paced rows ${config.gapMs} ms apart; (a) repeats each burst ${config.bursts} times (median), (c) runs bursts and cases ${config.dockerParallel} at a time; ${Math.round(seconds)} s in all |`);
   lines.push('');
-  lines.push(poolLine, '');
+  const budget = results.pool.idle?.budgetMiB ?? results.pool.after?.budgetMiB;
+  lines.push(`Warm pool (a), as EDC measures it: idle after start ${describePool(results.pool.idle)}; after the bursts and test cases ${describePool(results.pool.after)}${budget ? `; budget ${budget.toFixed(0)} MiB (EDC_POOL_MEMORY_BUDGET)` : ''}.`, '');
+
   lines.push('## Latency, ms (p50 / p95)', '');
-  lines.push('(a) EDC with the warm pool and (b) without: POST /execute-code to the result MESSAGE on STOMP `/topic/result/<uuid>`, subscribed before posting. (c) `docker run --rm -i` of the same runner image with the sandbox\'s flags and payload. (d) the bare runtime on the host (`node file.js`, `java Main.java` on JDK 17). Ratios are of medians.', '');
-  lines.push('| program | (a) EDC pool | (b) EDC no pool | (c) docker run | (d) host | a/d | a/c | b/d | b/c |');
+  lines.push('(a) EDC with its warm pool and (b) without: POST /execute-code to the result MESSAGE on STOMP `/topic/result/<uuid>`, subscribed before posting. (c) `docker run --rm -i` of the same runner image with the sandbox\'s flags and payload. (d) the bare runtime on the host (`node file.js`, `java Main.java` on JDK 17). Paced: each run ' + config.gapMs + ' ms after the previous result; back to back: right after it. Ratios are of medians.', '');
+  lines.push('| row | (a) EDC | (b) EDC, no pool | (c) docker run --rm | (d) host | a/c | a/d | b/c | b/d |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const w of WORKLOADS) {
-    const a = L.a[w.key]; const b = L.b[w.key]; const c = L.c[w.key]; const d = L.d[w.key];
-    lines.push(`| ${w.label} | ${cell(a)} | ${cell(b)} | ${cell(c)} | ${cell(d)} | ${ratio(a?.p50, d?.p50)} | ${ratio(a?.p50, c?.p50)} | ${ratio(b?.p50, d?.p50)} | ${ratio(b?.p50, c?.p50)} |`);
+  for (const row of LATENCY_ROWS) {
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((mode) => L[mode][row.key]);
+    lines.push(`| ${row.label} | ${cell(a)} | ${cell(b)} | ${cell(c)} | ${cell(d)} | ${ratio(a?.p50, c?.p50)} | ${ratio(a?.p50, d?.p50)} | ${ratio(b?.p50, c?.p50)} | ${ratio(b?.p50, d?.p50)} |`);
   }
   lines.push('');
-  const B = results.burst;
-  const jobs = (x) => (x ? x.toFixed(1) : '–');
-  lines.push(`## Burst: ${config.burst} JavaScript hello worlds at once, jobs/s`, '');
-  lines.push(`(a), (b): all submitted at once through EDC, first POST to last result. (c): ${config.burst} \`docker run --rm -i\`, ${config.concurrency} at a time (EDC's worker concurrency).`, '');
-  lines.push('| (a) EDC pool | (b) EDC no pool | (c) docker run --rm | a/c | b/c |', '| ---: | ---: | ---: | ---: | ---: |');
-  lines.push(`| ${jobs(B.a)} | ${jobs(B.b)} | ${jobs(B.c)} | ${ratio(B.a, B.c)} | ${ratio(B.b, B.c)} |`, '');
-  lines.push('## Targets of issue 6', '');
+
+  if (BURST_ROWS.length) {
+    lines.push('## Bursts, jobs/s', '');
+    lines.push(`All jobs submitted at once, first POST to last result. (a): median of ${config.bursts} bursts, each once the pool has refilled (the first one, before the pool learned the burst, in brackets). (c): as many \`docker run --rm -i\`, ${config.dockerParallel} at a time (EDC's default worker concurrency).`, '');
+    lines.push('| burst | (a) EDC (first) | (b) EDC, no pool | (c) docker run --rm | a/c | b/c |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of BURST_ROWS) {
+      const [a, b, c] = ['a', 'b', 'c'].map((mode) => B[mode][row.key]);
+      lines.push(`| ${row.label} | ${jobs(a?.median)} (${jobs(a?.first)}) | ${jobs(b?.median)} | ${jobs(c?.median)} | ${ratio(a?.median, c?.median)} | ${ratio(b?.median, c?.median)} |`);
+    }
+    lines.push('');
+  }
+
+  if (TEST_ROWS.length) {
+    lines.push('## Test cases (graders), ms', '');
+    lines.push(`(a) one submission with N cases (compiled once, each case a fresh process), POST to result; N separate submissions of the same program at once, first POST to last result; medians of ${config.testRuns}. (c) N \`docker run --rm -i\`, ${config.dockerParallel} at a time.`, '');
+    lines.push('| row | one submission, N cases | N submissions | (c) N docker run --rm | cases / submissions | cases / docker run |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of TEST_ROWS) {
+      const t = T[row.key] ?? {};
+      lines.push(`| ${row.label} | ${fmt(t.tests)} | ${fmt(t.separate)} | ${fmt(t.docker)} | ${ratio(t.tests, t.separate)} | ${ratio(t.tests, t.docker)} |`);
+    }
+    lines.push('');
+  }
+
+  lines.push('## Targets (issue 15; test cases: issue 12)', '');
   const met = (ok) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**not met**');
-  const jsA = L.a['js-hello']?.p50; const jsD = L.d['js-hello']?.p50;
-  const javaA = L.a['java-hello']?.p50; const javaD = L.d['java-hello']?.p50;
-  const noPool = poolA && !poolA.available ? ' (no pool yet)' : '';
-  lines.push(`- JavaScript hello world, (a) no slower than bare \`node\`: ${met(jsA && jsD ? jsA <= jsD : undefined)}${noPool}: ${fmt(jsA)} ms vs ${fmt(jsD)} ms (${ratio(jsA, jsD)}).`);
-  lines.push(`- Java 17 hello world, (a) at most half of \`java Main.java\`: ${met(javaA && javaD ? javaA <= javaD / 2 : undefined)}${noPool}: ${fmt(javaA)} ms vs ${fmt(javaD)} ms (${ratio(javaA, javaD)}; target 0.50×).`);
-  lines.push(`- Burst, (a) at least 3× the jobs/s of \`docker run --rm\`: ${met(B.a && B.c ? B.a >= 3 * B.c : undefined)}${noPool}: ${jobs(B.a)} vs ${jobs(B.c)} jobs/s (${ratio(B.a, B.c)}).`);
-  lines.push(`- Idle pool memory: ${poolA?.available ? `${poolA.memoryMiB.toFixed(1)} MiB in ${poolA.ids.length} containers` : 'no pool to measure'}.`);
+  const p50 = (mode, key) => L[mode][key]?.p50;
+  const jsB2b = p50('a', 'js-hello-b2b'); const jsHost = p50('d', 'js-hello-b2b');
+  lines.push(`- JavaScript hello back to back, (a) no slower than bare \`node\`: ${met(jsB2b && jsHost ? jsB2b <= jsHost : undefined)}: ${fmt(jsB2b)} ms vs ${fmt(jsHost)} ms (${ratio(jsB2b, jsHost)}).`);
+  const javaB2b = p50('a', 'java-hello-b2b'); const javaHost = p50('d', 'java-hello-b2b');
+  lines.push(`- Java 17 hello back to back, (a) at most 0.5× bare \`java Main.java\`: ${met(javaB2b && javaHost ? javaB2b <= javaHost / 2 : undefined)}: ${fmt(javaB2b)} ms vs ${fmt(javaHost)} ms (${ratio(javaB2b, javaHost)}).`);
+  for (const row of BURST_ROWS) {
+    const a = B.a[row.key]?.median; const c = B.c[row.key]?.median;
+    lines.push(`- Burst of ${row.label}, (a) at least 3× \`docker run --rm\`: ${met(a && c ? a >= 3 * c : undefined)}: ${jobs(a)} vs ${jobs(c)} jobs/s (${ratio(a, c)}; first burst ${jobs(B.a[row.key]?.first)}).`);
+  }
+  for (const [key, label] of [['js-hello', 'JavaScript'], ['java-hello', 'Java 17']]) {
+    const a = p50('a', key);
+    if (a) lines.push(`- ${label} hello paced (idle latency): ${fmt(a)} ms (${ratio(a, p50('d', key))} of the host).`);
+  }
+  for (const row of TEST_ROWS) {
+    const t = T[row.key] ?? {};
+    lines.push(`- ${row.label}, one submission at most 0.25× of ${row.cases} submissions: ${met(t.tests && t.separate ? t.tests <= 0.25 * t.separate : undefined)}: ${fmt(t.tests)} ms vs ${fmt(t.separate)} ms (${ratio(t.tests, t.separate)}).`);
+  }
+  const after = results.pool.after;
+  lines.push(`- Idle pool memory within the budget: ${met(after && budget ? Math.max(after.memoryMiB, results.pool.idle?.memoryMiB ?? 0) <= budget : undefined)}: at most ${Math.max(after?.memoryMiB ?? 0, results.pool.idle?.memoryMiB ?? 0).toFixed(1)} MiB of ${budget ? budget.toFixed(0) : '?'} MiB.`);
   if (results.failures.length) {
     lines.push('', '## Failures', '', ...results.failures.map((f) => `- ${f}`));
   }
@@ -443,30 +614,27 @@ async function main() {
   }
   fs.mkdirSync(config.out, { recursive: true });
   const started = performance.now();
-  const results = { latency: { a: {}, b: {}, c: {}, d: {} }, burst: {}, pool: {}, load: {}, failures: [] };
+  const results = {
+    latency: { a: {}, b: {}, c: {}, d: {} }, burst: { a: {}, b: {}, c: {} }, tests: {}, pool: {}, load: {}, failures: [],
+  };
   const attempt = async (what, fn) => {
-    const mode = /^\((\w)\)/.exec(what)[1];
-    results.load[mode] ??= os.loadavg()[0].toFixed(2);
     try { await fn(); } catch (e) { results.failures.push(`${what}: ${e.message.split('\n')[0]}`); log(`FAILED ${what}: ${e.message}`); }
   };
-  log(`${config.runs} runs + ${config.warmup} warm-up per cell; modes ${config.modes.join(',')}`);
+  const column = async (mode, fn) => {
+    if (!config.modes.includes(mode)) return;
+    results.load[`(${mode})`] = os.loadavg()[0].toFixed(2);
+    await attempt(`(${mode})`, fn);
+  };
+  log(`${config.runs} runs + ${config.warmup} warm-up per latency cell; modes ${config.modes.join(',')}`);
   // EDC first: its worker rebuilds any runner image whose sources changed, so (c) then runs the
   // same images as (a) and (b).
-  if (config.modes.includes('a')) await attempt('(a) EDC with pool', () => measureEdc('a', true, results));
-  if (config.modes.includes('b')) await attempt('(b) EDC without pool', () => measureEdc('b', false, results));
+  await column('a', () => measureEdc('a', true, results, attempt));
+  await column('b', () => measureEdc('b', false, results, attempt));
+  await column('c', () => measureDockerRun(results, attempt));
+  await column('d', () => measureHost(results, attempt));
+  results.load.end = os.loadavg()[0].toFixed(2);
 
-  if (config.modes.includes('c')) {
-    for (const w of WORKLOADS) await attempt(`(c) ${w.key}`, async () => { results.latency.c[w.key] = await series('(c) docker run', w, dockerRun); });
-    await attempt('(c) burst', async () => {
-      results.burst.c = await dockerBurst(BURST_WORKLOAD, config.burst, config.concurrency);
-      log(`(c) docker run burst of ${config.burst}, ${config.concurrency} at a time: ${results.burst.c.toFixed(1)} jobs/s`);
-    });
-  }
-  if (config.modes.includes('d')) {
-    for (const w of WORKLOADS) await attempt(`(d) ${w.key}`, async () => { results.latency.d[w.key] = await series('(d) host', w, hostRun); });
-  }
-
-  const text = report(results, machine(), os.loadavg()[0].toFixed(2), (performance.now() - started) / 1000);
+  const text = writeReport(results, machine(), (performance.now() - started) / 1000);
   process.stdout.write('\n' + text);
   fs.writeFileSync(config.results, text);
   log(`written to ${path.relative(process.cwd(), config.results)}`);

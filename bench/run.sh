@@ -38,6 +38,7 @@ build_runner() { # image dockerfile build-args...
 }
 build_runner edc-runner/node:20 node/Dockerfile --build-arg DEBIAN_SUITE=trixie
 build_runner edc-runner/java:17 java/Dockerfile --build-arg DEBIAN_SUITE=bookworm --build-arg JDK=17
+build_runner edc-runner/python:3.13 python/Dockerfile
 
 host_java=${BENCH_HOST_JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
 [ -x "$host_java" ] || log "warning: no host JDK 17 at $host_java (set BENCH_HOST_JAVA17): (d) for Java will fail"

@@ -28,7 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param warmRunner     a runner that starts with the container and runs single programs faster
  *                       than {@code compile}/{@code run} (runners/PROTOCOL.md, "Warm runners"); empty: none
  * @param pids           process and thread limit inside the sandbox
- * @param poolSize       warm containers kept ready for this version (0: none)
+ * @param poolSize       warm containers kept ready at least while this version's jobs come (0: none until
+ *                       its first job); the pool keeps more when they come in bursts (edc.pool)
  * @param compileTimeout bound on the compilation, apart from the program's time limit
  * @param limits         limits a request gets when it names none
  * @param minMemory      the least memory limit a request may ask for (what the compiler and runtime need)

@@ -43,8 +43,8 @@ class DockerSandbox implements Sandbox {
     }
 
     @Override
-    public void keepWarm(SandboxSpec spec, int size) {
-        pool.keep(spec, size);
+    public void keepWarm(SandboxSpec spec, int floor) {
+        pool.keep(spec, floor);
     }
 
     @Override

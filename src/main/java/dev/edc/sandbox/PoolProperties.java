@@ -1,25 +1,37 @@
 package dev.edc.sandbox;
 
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The warm pool: {@code edc.pool.*}. Sizes are per language, {@code edc.languages[*].runner.pool-size}.
+ * The warm pool: {@code edc.pool.*}. A language's {@code edc.languages.<key>.pool-size} is the least
+ * it keeps warm while its jobs come; beyond that the pool follows demand.
  *
  * @param enabled      switch for the whole pool: off, every job gets a container made on demand
  * @param maxAge       a warm container older than this is replaced (keeps runners fresh, labels valid)
- * @param idleAfter    a pool whose language saw no job for this long shrinks to nothing until the next job
+ * @param idleAfter    a language that saw no job for this long keeps no warm container until its next
+ *                     job; a burst is remembered this long
+ * @param demandWindow jobs of a language this close together count as one burst: the pool keeps as
+ *                     many containers of it as the busiest such window of the last {@code idleAfter} took
+ * @param maxSize      most warm containers of one language: bounds the engine's work and what each
+ *                     container costs the host outside its cgroup (its runtime shim), which the
+ *                     budget does not count
  * @param memoryBudget the memory all warm containers use stays under this: each init measures its
  *                     container's use (its cgroup's count) once ready; one not yet measured counts
  *                     as the last of its kind measured, or as its memory limit
  * @param maintainInterval how often old containers are retired and unused pools shrunk
  */
+@Validated
 @ConfigurationProperties("edc.pool")
 record PoolProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30m") Duration maxAge,
         @DefaultValue("10m") Duration idleAfter,
+        @DefaultValue("10s") Duration demandWindow,
+        @DefaultValue("40") @Positive int maxSize,
         @DefaultValue("2GB") DataSize memoryBudget,
         @DefaultValue("15s") Duration maintainInterval) {}

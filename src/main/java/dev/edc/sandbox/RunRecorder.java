@@ -135,6 +135,11 @@ class RunRecorder {
         return ready.getCount() == 0 && !ended;
     }
 
+    /** Waits until the runner waits for its job (or the stream ended); false after the timeout. */
+    boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** The container's memory use when it became ready, as its cgroup counted it; -1 if unknown. */
     long readyMemoryBytes() {
         return readyMemoryBytes;

@@ -14,10 +14,11 @@ public interface Sandbox {
     SandboxRun start(SandboxSpec spec, SandboxJob job, RunListener listener);
 
     /**
-     * Keeps up to {@code size} containers of this spec started ahead of demand (when the warm
-     * pool is on), so that its jobs pay neither container creation nor runtime start.
+     * Lets the warm pool (when on) keep containers of this spec started ahead of demand, so that
+     * its jobs pay neither container creation nor runtime start: at least {@code floor} while its
+     * jobs come, as many as its recent bursts took.
      */
-    void keepWarm(SandboxSpec spec, int size);
+    void keepWarm(SandboxSpec spec, int floor);
 
     /** Containers waiting in the warm pool now. */
     int warmContainers();

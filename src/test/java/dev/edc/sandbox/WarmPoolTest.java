@@ -5,19 +5,21 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.unit.DataSize;
 
-/** The pool's own logic (budget, refills yielding to jobs), with the Docker engine left out. */
+/** The pool's own logic (budget, demand, refills yielding to jobs), with the Docker engine left out. */
 class WarmPoolTest {
 
     private static final long MB = 1024 * 1024;
@@ -61,6 +63,26 @@ class WarmPoolTest {
     }
 
     @Test
+    void shouldStartTheNextContainerOnlyOnceThePreviousHasWarmedUp() {
+        List<RunRecorder> warming = new CopyOnWriteArrayList<>();
+        pool = pool(DataSize.ofMegabytes(1024));
+        doAnswer(call -> {
+                    started.incrementAndGet();
+                    RunRecorder recorder = new RunRecorder("c");
+                    warming.add(recorder);
+                    return container(call.getArgument(0), recorder);
+                })
+                .when(containers)
+                .start(any(), anyString(), any(), eq(true));
+
+        pool.open();
+
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> started.get() == 1);
+        warming.getFirst().frame(InitFrame.header("ready 0 memory=" + IDLE_MEMORY));
+        await().atMost(Duration.ofSeconds(2)).until(() -> started.get() == 2);
+    }
+
+    @Test
     void shouldRefillOnlyOnceNoJobIsInProgress() {
         pool = pool(DataSize.ofMegabytes(1024));
         pool.open();
@@ -84,6 +106,54 @@ class WarmPoolTest {
     }
 
     @Test
+    void shouldGrowToTheBurstItSawThenRefillThatMany() {
+        pool = pool(DataSize.ofMegabytes(1024));
+        pool.open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.size().containers() == 10);
+
+        load.started();
+        load.started(); // a burst of 25: the first 10 find warm containers, the other 15 none
+        long served = java.util.stream.IntStream.range(0, 25)
+                .filter(i -> pool.take(NODE).isPresent())
+                .count();
+        load.finished();
+        load.finished();
+
+        assertThat(served).isEqualTo(10);
+        assertThat(pool.target()).isEqualTo(25);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.size().containers() == 25);
+    }
+
+    @Test
+    void shouldKeepNoneOfASpecNoJobAskedFor() {
+        pool = pool(DataSize.ofMegabytes(1024));
+        SandboxSpec python = new SandboxSpec("edc-runner/python:3.13", List.of(), 256 * MB, 32);
+        pool.keep(python, 0);
+        pool.open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.size().containers() == 10);
+        assertThat(pool.take(python)).as("nothing kept before its first job").isEmpty();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.size().containers() == 11);
+        assertThat(pool.take(python)).as("its first job taught the pool").isPresent();
+    }
+
+    @Test
+    void shouldStopGrowingAtTheLargestSizeOfAKind() {
+        pool = pool(DataSize.ofMegabytes(4096), 12);
+        pool.open();
+
+        for (int i = 0; i < 30; i++) {
+            pool.take(NODE);
+        }
+
+        assertThat(pool.target()).isEqualTo(12);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.size().containers() == 12);
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> pool.size().containers() == 12);
+    }
+
+    @Test
     void shouldServeOnlyTheSpecAContainerWasMadeTo() {
         pool = pool(DataSize.ofMegabytes(1024));
         pool.open();
@@ -97,6 +167,10 @@ class WarmPoolTest {
     }
 
     private WarmPool pool(DataSize budget) {
+        return pool(budget, 40);
+    }
+
+    private WarmPool pool(DataSize budget, int maxSize) {
         when(containers.start(any(), anyString(), any(), eq(true))).thenAnswer(call -> {
             started.incrementAndGet();
             return readyContainer(call.getArgument(0));
@@ -104,7 +178,13 @@ class WarmPoolTest {
         WarmPool warm = new WarmPool(
                 containers,
                 new PoolProperties(
-                        true, Duration.ofMinutes(30), Duration.ofMinutes(10), budget, Duration.ofSeconds(15)),
+                        true,
+                        Duration.ofMinutes(30),
+                        Duration.ofMinutes(10),
+                        Duration.ofSeconds(10),
+                        maxSize,
+                        budget,
+                        Duration.ofSeconds(15)),
                 load,
                 mock(TaskScheduler.class),
                 mock(RunnerImages.class));
@@ -116,6 +196,10 @@ class WarmPoolTest {
     private static LiveContainer readyContainer(SandboxSpec spec) {
         RunRecorder recorder = new RunRecorder("c");
         recorder.frame(InitFrame.header("ready 0 memory=" + IDLE_MEMORY));
+        return container(spec, recorder);
+    }
+
+    private static LiveContainer container(SandboxSpec spec, RunRecorder recorder) {
         return new LiveContainer(
                 "c" + System.nanoTime(),
                 spec,
