@@ -64,12 +64,10 @@ final class PoolKind {
         return idle;
     }
 
-    /** A ready container first (its runner warmed up); else the oldest, the nearest to ready. */
+    /** A ready container (its runner warmed up), if one is waiting. */
     Optional<LiveContainer> poll() {
-        return idle.stream()
-                .filter(c -> c.recorder().isReady())
-                .findFirst()
-                .or(() -> Optional.ofNullable(idle.peekFirst()))
-                .filter(idle::remove);
+        // only a ready one: a runner still warming up (a JVM training javac for ~2 s) would make
+        // the job wait longer than a cold container does
+        return idle.stream().filter(c -> c.recorder().isReady()).findFirst().filter(idle::remove);
     }
 }
