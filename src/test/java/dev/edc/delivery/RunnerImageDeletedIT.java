@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * OwnDockerEngine}): untagged with {@code docker rmi -f} while its warm containers still use it,
  * or removed for good with them (a clean-up that removes containers, then {@code docker image
  * prune}). The worker rebuilds it from its runners directory (from the build cache, or anew from
- * the base image), {@code GET /languages} says the language is being rebuilt meanwhile, the jobs of
+ * the base image), {@code GET /languages} and {@code GET /workers} say the language is being rebuilt meanwhile, the jobs of
  * that language wait in the queue (not failed) and run once it is back, and the warm pool refills
  * from the new image. Prints the times it measured ({@code [image-deleted]}).
  */
@@ -122,10 +123,23 @@ class RunnerImageDeletedIT {
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> jobs.stream().allMatch(job -> status(job).equals("QUEUED")));
         assertThat(jobs).allMatch(job -> job.results().pending() == 0, "no result while the image is rebuilt");
+        AtomicBoolean workerSaidRebuilding = new AtomicBoolean();
         await("javascript available again")
                 .atMost(RESULT_WAIT)
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> javascriptStatus().equals("available"));
+                .until(() -> {
+                    if (workerRebuildsJavascript()) {
+                        workerSaidRebuilding.set(true);
+                    }
+                    return javascriptStatus().equals("available");
+                });
+        assertThat(workerSaidRebuilding)
+                .as("GET /workers said its worker was rebuilding javascript's image")
+                .isTrue();
+        await("GET /workers no longer says so")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !workerRebuildsJavascript());
         Duration rebuilt = since(deleted);
         assertEachGotItsOneResult(jobs);
         Duration allDone = since(deleted);
@@ -163,6 +177,14 @@ class RunnerImageDeletedIT {
                 .map(language -> language.get("status").asString())
                 .findFirst()
                 .orElse("absent");
+    }
+
+    /** Whether the worker's report in {@code GET /workers} lists javascript as being rebuilt. */
+    private boolean workerRebuildsJavascript() {
+        JsonNode workers = edc.get("/workers").json();
+        return StreamSupport.stream(workers.spliterator(), false)
+                .flatMap(worker -> StreamSupport.stream(worker.get("rebuilding").spliterator(), false))
+                .anyMatch(language -> language.get("language").asString().equals("javascript"));
     }
 
     private List<Job> submit(int count) {
