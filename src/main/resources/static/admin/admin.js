@@ -122,7 +122,9 @@ function showOverview(overview) {
   $('workers').replaceChildren(...workers.map((worker) => row({ 'data-id': worker.id }, [
     worker.id,
     worker.host,
-    worker.languages.map((l) => `${l.language} ${l.version}`).join(', '),
+    worker.languages.map((l) => `${l.language} ${l.version}${
+      (worker.rebuilding ?? []).some((r) => r.language === l.language && r.version === l.version)
+        ? ' (rebuilding)' : ''}`).join(', '),
     `${worker.busy} / ${worker.concurrency}`,
     worker.pool,
     time(worker.startedAt),

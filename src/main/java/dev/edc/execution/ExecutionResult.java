@@ -75,6 +75,11 @@ public record ExecutionResult(
                 .build();
     }
 
+    /** The record of an execution back in the queue: it has not run (its sandbox could not start or was lost). */
+    public ExecutionResult requeued() {
+        return toBuilder().status(ExecutionStatus.QUEUED).startedAt(null).build();
+    }
+
     /** A final result with no program output: the service failed, not the program. */
     public ExecutionResult internalError(String reason, Instant finishedAt) {
         return toBuilder()

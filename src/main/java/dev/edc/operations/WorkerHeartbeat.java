@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * A worker telling every API node that it is up, every {@code edc.operations.heartbeat-interval}
  * from the moment it is ready (its runner images built) until it stops, i.e. while it drains its
- * running jobs too, and within a second of a change of its jobs in progress or warm containers.
+ * running jobs too, and within a second of a change of its jobs in progress, warm containers or
+ * runner images being rebuilt.
  * Then it removes itself; a worker that dies without doing so drops out when its report expires
  * (three heartbeats).
  */
@@ -105,10 +106,15 @@ class WorkerHeartbeat implements SmartLifecycle {
                 .filter(language -> availability.problem(language).isEmpty())
                 .map(language -> new WorkerStatus.LanguageName(language.language(), language.version()))
                 .toList();
+        List<WorkerStatus.LanguageName> rebuilding = languages.all().stream()
+                .filter(language -> availability.status(language) == LanguageAvailability.Status.REBUILDING)
+                .map(language -> new WorkerStatus.LanguageName(language.language(), language.version()))
+                .toList();
         return new WorkerStatus(
                 id,
                 host,
                 runnable,
+                rebuilding,
                 worker.concurrency(),
                 load.running(),
                 sandbox.warmContainers(),
@@ -122,7 +128,8 @@ class WorkerHeartbeat implements SmartLifecycle {
         boolean due = reported == null
                 || !now.lastSeenAt().isBefore(reported.lastSeenAt().plus(properties.heartbeatInterval()))
                 || now.busy() != reported.busy()
-                || now.pool() != reported.pool();
+                || now.pool() != reported.pool()
+                || !now.rebuilding().equals(reported.rebuilding());
         if (!due) {
             return;
         }

@@ -214,6 +214,11 @@ class SandboxContainers {
                     .withAttachStdout(true)
                     .withAttachStderr(true)
                     .withLabels(labels)
+                    // What `docker stop` and a stopping engine send. Not SIGTERM: the init takes it
+                    // for the worker's stop and reports the run as cancelled, blaming the program for
+                    // an engine restart; killed, the sandbox ends without a report, which the worker
+                    // takes for the engine's fault (the job waits and is tried again).
+                    .withStopSignal("SIGKILL")
                     .exec()
                     .getId();
         } catch (NotFoundException e) {

@@ -168,7 +168,16 @@ public class ExecutionWorker {
         } catch (SandboxException e) {
             stream.abandon();
             metrics.sandboxFailed(job.language(), job.version());
-            throw blame(e);
+            RuntimeException blamed = blame(e);
+            if (blamed instanceof RetryLaterException && !job.interactive()) {
+                // Back in the queue: QUEUED while it waits, not RUNNING. An interactive one stays
+                // RUNNING, which its next try ends (its person left with the input).
+                join(runningAnnounced);
+                ExecutionResult waiting = queued.requeued();
+                store.update(key, waiting);
+                events.announce(key, waiting);
+            }
+            throw blamed;
         } finally {
             join(runningAnnounced);
         }
