@@ -122,6 +122,7 @@ class WarmPoolTest {
                 new ContainerInput(),
                 recorder,
                 new InitStream("c", frame -> {}, () -> {}),
-                Instant.now());
+                Instant.now(),
+                null);
     }
 }
