@@ -9,11 +9,14 @@ cd "$(dirname "$0")/.."
 log() { printf '[services] %s\n' "$*"; }
 
 missing=()
-# chromium and chromium-driver: the browser that PlaygroundIT drives headless
-# runsc: gVisor, the second sandbox runtime the hostile suite runs under; jq edits daemon.json
-for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver runsc jq; do
+# chromium and chromium-driver: the browser that PlaygroundIT drives headless; nodejs: the real
+# piston-client package that PistonClientIT runs; runsc: gVisor, the second sandbox runtime the
+# hostile suite runs under (jq edits dockerd's daemon.json to register it)
+for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver nodejs runsc jq; do
   # An engine from other packages (docker-ce, moby-engine: GitHub's runners) conflicts with docker.io.
   [ "$package" = docker.io ] && command -v dockerd >/dev/null 2>&1 && continue
+  # A Node.js from elsewhere (GitHub's runners, NodeSource) is as good, and conflicts with Debian's.
+  [ "$package" = nodejs ] && command -v node >/dev/null 2>&1 && continue
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 # npm: the build fetches the playground's xterm.js with it (pom.xml, vendor-web), and

@@ -89,6 +89,24 @@ public class EdcClient implements AutoCloseable {
         return send(request.build());
     }
 
+    /**
+     * Any HTTP call, as another API's clients make them: a method, a body (null: none) sent as JSON,
+     * and headers as name, value pairs (besides this client's API key, if it has one).
+     */
+    public Response exchange(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = request(path)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     public Response get(String path) {
         return send(request(path).GET().build());
     }

@@ -2,9 +2,11 @@ package dev.edc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -70,5 +72,30 @@ class EnvironmentNamesTest {
 
         assertThat(environment.getProperty("edc.languages.java17.pool-size")).isEqualTo("0");
         assertThat(environment.getProperty("edc.languages.python.pool-size")).isEqualTo("4");
+    }
+
+    @Test
+    void shouldLeaveTheOtherDocumentedNamesToRelaxedBinding() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of(
+                                        "EDC_WORKER_SHUTDOWN_TIMEOUT", "30s",
+                                        "EDC_WEBHOOK_ALLOW_PRIVATE", "true",
+                                        "EDC_SANDBOX_SECCOMP_PROFILE", "seccomp/edc-noinet.json")));
+        new EnvironmentNames().postProcessEnvironment(environment, new SpringApplication());
+        Binder binder = Binder.get(environment);
+
+        // a dash of the property's name is an underscore in the variable's ("legacy" names)
+        assertThat(binder.bind("edc.worker.shutdown-timeout", Duration.class).get())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(binder.bind("edc.webhook.allow-private", Boolean.class).get())
+                .isTrue();
+        assertThat(binder.bind("edc.sandbox.seccomp-profile", String.class).get())
+                .isEqualTo("seccomp/edc-noinet.json");
     }
 }

@@ -6,6 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * With API keys on: a submission needs a valid {@code X-API-Key} (401 otherwise), a request that
  * presents an invalid one is refused whatever it asks, and every request is marked with its owner
  * ({@link RequestOwner}), so that it sees only its key's executions. An admin's request on an
- * operational path ({@link AdminCheck} let it through) owns nothing and is not checked again.
+ * operational path ({@link AdminCheck} let it through) owns nothing and is not checked again. On a
+ * {@link ForeignApi}'s paths the key may come in that API's own header, and a refusal is answered
+ * in its shape.
  */
 @Component
 @Profile(Roles.API)
@@ -28,10 +34,12 @@ class KeyCheck extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final AdminKeys admins;
+    private final ForeignApis foreignApis;
 
-    KeyCheck(ApiKeys keys, AdminKeys admins) {
+    KeyCheck(ApiKeys keys, AdminKeys admins, ObjectProvider<ForeignApi> foreignApis) {
         this.keys = keys;
         this.admins = admins;
+        this.foreignApis = new ForeignApis(foreignApis);
     }
 
     @Override
@@ -40,19 +48,27 @@ class KeyCheck extends OncePerRequestFilter {
         if (RequestOwner.isAdmin(request)) {
             request.setAttribute(RequestOwner.ATTRIBUTE, ApiKeys.NO_KEYS);
         } else if (keys.required()) {
-            String presented = request.getHeader(API_KEY_HEADER);
+            Optional<ForeignApi> foreign = foreignApis.of(request);
+            List<String> headers = foreign.map(KeyCheck::headersOf).orElse(List.of(API_KEY_HEADER));
+            String header = headers.stream()
+                    .filter(name -> request.getHeader(name) != null)
+                    .findFirst()
+                    .orElse(null);
+            String presented = header == null ? null : request.getHeader(header);
             String owner = keys.nameOf(presented).orElse(null);
-            if (owner == null && (presented != null || isSubmission(request))) {
-                Problems.write(
-                        response,
-                        HttpStatus.UNAUTHORIZED,
-                        "API key required",
-                        presented == null
-                                ? "Send your API key in the " + API_KEY_HEADER + " header."
-                                : admins.nameOf(presented).isPresent()
-                                        ? "The key in " + API_KEY_HEADER + " is an admin key: it opens the "
-                                                + "operational endpoints only. Send an API key here."
-                                        : "The API key in " + API_KEY_HEADER + " is not valid.");
+            if (owner == null && (presented != null || foreignApis.needsKey(request))) {
+                String detail = presented == null
+                        ? "Send your API key in the " + headers.getFirst() + " header."
+                        : admins.nameOf(presented).isPresent()
+                                ? "The key in " + header + " is an admin key: it opens the "
+                                        + "operational endpoints only. Send an API key here."
+                                : "The API key in " + header + " is not valid.";
+                if (foreign.isPresent()) {
+                    foreign.get()
+                            .refuse(new ForeignApi.Refusal(ForeignApi.Refusal.Reason.KEY_REQUIRED, detail), response);
+                } else {
+                    Problems.write(response, HttpStatus.UNAUTHORIZED, "API key required", detail);
+                }
                 return;
             }
             request.setAttribute(RequestOwner.ATTRIBUTE, owner == null ? ApiKeys.NO_KEYS : owner);
@@ -61,6 +77,14 @@ class KeyCheck extends OncePerRequestFilter {
             request.setAttribute(RequestOwner.OPEN_ATTRIBUTE, true);
         }
         chain.doFilter(request, response);
+    }
+
+    private static List<String> headersOf(ForeignApi api) {
+        List<String> headers = new ArrayList<>(api.keyHeaders());
+        if (headers.stream().noneMatch(API_KEY_HEADER::equalsIgnoreCase)) {
+            headers.add(API_KEY_HEADER);
+        }
+        return headers;
     }
 
     /** What needs a key and counts against the rate limit: submitting, and steering (input, cancel). */

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits submissions per API key (or, without keys, per client address when configured),
  * answered {@code 429} with {@code Retry-After}. The buckets are in Redis ({@link SharedBuckets}):
  * every API node draws on the same one, so N nodes behind a balancer allow the configured rate,
- * not N times it. With Redis unreachable a submission could not be stored anyway: {@code 503}.
+ * not N times it. With Redis unreachable a submission could not be stored anyway: {@code 503}. A
+ * {@link ForeignApi}'s submissions count too, and are refused in that API's shape.
  */
 @Component
 @Profile(Roles.API)
@@ -38,11 +40,17 @@ class RateLimit extends OncePerRequestFilter implements DisposableBean {
     private final AccessProperties properties;
     private final ApiKeys keys;
     private final SharedBuckets buckets;
+    private final ForeignApis foreignApis;
 
-    RateLimit(AccessProperties properties, ApiKeys keys, ObjectProvider<LettuceConnectionFactory> redis) {
+    RateLimit(
+            AccessProperties properties,
+            ApiKeys keys,
+            ObjectProvider<LettuceConnectionFactory> redis,
+            ObjectProvider<ForeignApi> foreignApis) {
         this.properties = properties;
         this.keys = keys;
         this.buckets = new SharedBuckets(redis);
+        this.foreignApis = new ForeignApis(foreignApis);
     }
 
     @Override
@@ -52,7 +60,7 @@ class RateLimit extends OncePerRequestFilter implements DisposableBean {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !KeyCheck.isSubmission(request);
+        return !foreignApis.submits(request);
     }
 
     @Override
@@ -70,8 +78,10 @@ class RateLimit extends OncePerRequestFilter implements DisposableBean {
                         client,
                         e.toString());
                 response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-                Problems.write(
+                refuse(
+                        request,
                         response,
+                        ForeignApi.Refusal.Reason.UNAVAILABLE,
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "Service unavailable",
                         "The store of rate limits (Redis) is unavailable; nothing was queued.");
@@ -81,8 +91,10 @@ class RateLimit extends OncePerRequestFilter implements DisposableBean {
                 long seconds = Math.max(
                         1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                Problems.write(
+                refuse(
+                        request,
                         response,
+                        ForeignApi.Refusal.Reason.TOO_MANY_REQUESTS,
                         HttpStatus.TOO_MANY_REQUESTS,
                         "Too many requests",
                         "This client may submit " + perMinute + " executions per minute; retry in " + seconds + " s.");
@@ -90,5 +102,22 @@ class RateLimit extends OncePerRequestFilter implements DisposableBean {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** A problem detail on EDC's own paths; on a foreign API's, that API's own shape. */
+    private void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ForeignApi.Refusal.Reason reason,
+            HttpStatus status,
+            String title,
+            String detail)
+            throws IOException {
+        Optional<ForeignApi> foreign = foreignApis.of(request);
+        if (foreign.isPresent()) {
+            foreign.get().refuse(new ForeignApi.Refusal(reason, detail), response);
+        } else {
+            Problems.write(response, status, title, detail);
+        }
     }
 }

@@ -169,7 +169,14 @@ public class ExecutionService {
         return find(key).orElseThrow(() -> RequestRejectedException.notFound(key.uuid()));
     }
 
+    /**
+     * The record of an execution, if its owner has one by that uuid. A uuid that no request could
+     * have given (a ':' in it would reach another owner's records in the store) has none.
+     */
     public Optional<ExecutionResult> find(ExecutionKey key) {
+        if (!key.uuid().matches(ExecutionRequest.UUID)) {
+            return Optional.empty();
+        }
         try {
             return store.find(key);
         } catch (DataAccessException e) {

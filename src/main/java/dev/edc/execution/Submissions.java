@@ -59,24 +59,25 @@ class Submissions {
     /** The program as files, the entry point first: {@code code} becomes the language's one source file. */
     private List<SourceFile> files(ExecutionRequest request, LanguageVersion language) {
         if (request.code() != null && request.files() != null) {
-            throw RequestRejectedException.invalid("Invalid request", "Give either code or files, not both.");
+            throw RequestRejectedException.invalid("code", "Invalid request", "Give either code or files, not both.");
         }
         if (request.code() == null
                 && (request.files() == null || request.files().isEmpty())) {
             throw RequestRejectedException.invalid(
-                    "Invalid request", "code is required (or files, for a program of several files).");
+                    "code", "Invalid request", "code is required (or files, for a program of several files).");
         }
         List<SourceFile> files = request.code() != null
                 ? List.of(new SourceFile(language.sourceFile(), request.code()))
                 : request.files();
         if (files.stream().allMatch(file -> file.content().isBlank())) {
-            throw RequestRejectedException.invalid("Empty program", "code is empty: send the program's source.");
+            throw RequestRejectedException.invalid(
+                    "code", "Empty program", "code is empty: send the program's source.");
         }
         Set<String> names = new HashSet<>();
         for (SourceFile file : files) {
             if (!names.add(file.name())) {
                 throw RequestRejectedException.invalid(
-                        "Invalid request", "files has two files named '" + file.name() + "'.");
+                        "files", "Invalid request", "files has two files named '" + file.name() + "'.");
             }
         }
         requireAtMost(
@@ -93,6 +94,7 @@ class Submissions {
         if (request.args() != null) {
             if (request.args().size() > properties.maxArgs()) {
                 throw RequestRejectedException.invalid(
+                        "args",
                         "Too many arguments",
                         "args has " + request.args().size() + " entries but this server accepts at most "
                                 + properties.maxArgs() + ".");
@@ -172,6 +174,7 @@ class Submissions {
         long leastMb = language.minMemory().toMegabytes();
         if (limits.memoryMb() < leastMb) {
             throw RequestRejectedException.invalid(
+                    "limits.memoryMb",
                     "Limit below minimum",
                     "limits.memoryMb is " + limits.memoryMb() + " but " + language.key() + " needs at least " + leastMb
                             + " (its compiler and runtime).");

@@ -31,11 +31,12 @@ class WebhookDispatcher implements Webhooks {
     public void requireDeliverable(String url) {
         if (properties.secret().isBlank()) {
             throw RequestRejectedException.invalid(
+                    "callbackUrl",
                     "Webhooks off",
                     "This server sends no webhooks (EDC_WEBHOOK_SECRET is not set): leave out callbackUrl.");
         }
         CallbackAddresses.problem(url, properties.allowPrivate()).ifPresent(problem -> {
-            throw RequestRejectedException.invalid("Invalid callbackUrl", problem);
+            throw RequestRejectedException.invalid("callbackUrl", "Invalid callbackUrl", problem);
         });
     }
 

@@ -3,35 +3,15 @@ package dev.edc.worker;
 import dev.edc.execution.ExecutionJob;
 import dev.edc.execution.ExecutionResult;
 import dev.edc.execution.ExecutionStatus;
+import dev.edc.execution.Signals;
 import dev.edc.execution.TestResult;
 import dev.edc.sandbox.SandboxOutcome;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Turns what happened in a sandbox into the result a user sees. */
 final class Verdicts {
-
-    private static final Map<Integer, String> SIGNALS = Map.ofEntries(
-            Map.entry(1, "SIGHUP"),
-            Map.entry(2, "SIGINT"),
-            Map.entry(3, "SIGQUIT"),
-            Map.entry(4, "SIGILL"),
-            Map.entry(5, "SIGTRAP"),
-            Map.entry(6, "SIGABRT"),
-            Map.entry(7, "SIGBUS"),
-            Map.entry(8, "SIGFPE"),
-            Map.entry(9, "SIGKILL"),
-            Map.entry(10, "SIGUSR1"),
-            Map.entry(11, "SIGSEGV"),
-            Map.entry(12, "SIGUSR2"),
-            Map.entry(13, "SIGPIPE"),
-            Map.entry(14, "SIGALRM"),
-            Map.entry(15, "SIGTERM"),
-            Map.entry(24, "SIGXCPU"),
-            Map.entry(25, "SIGXFSZ"),
-            Map.entry(31, "SIGSYS"));
 
     private Verdicts() {}
 
@@ -167,9 +147,6 @@ final class Verdicts {
     }
 
     static String signalName(int signal) {
-        if (signal <= 0) {
-            return null;
-        }
-        return SIGNALS.getOrDefault(signal, "SIG" + signal);
+        return signal <= 0 ? null : Signals.name(signal);
     }
 }

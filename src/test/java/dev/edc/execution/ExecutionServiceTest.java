@@ -57,6 +57,14 @@ class ExecutionServiceTest {
     }
 
     @Test
+    void shouldFindNothingByAUuidThatReachesIntoAnotherOwnersRecords() {
+        assertThat(service.find(ExecutionKey.anonymous("team-a:a"))).isEmpty();
+        assertThat(service.find(new ExecutionKey("team-b", "../team-a/a"))).isEmpty();
+
+        verifyNoInteractions(store);
+    }
+
+    @Test
     void shouldTouchNothingForARequestThatCannotRun() {
         assertThatThrownBy(() -> service.submit(
                 ExecutionRequest.builder().language("cobol").code("x").build(), ""));

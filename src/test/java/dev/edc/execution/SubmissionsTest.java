@@ -136,6 +136,32 @@ class SubmissionsTest {
     }
 
     @Test
+    void shouldNameTheMemberOfTheRequestARefusalIsAbout() {
+        assertThat(fieldOf(request().code(" ").build())).contains("code");
+        assertThat(fieldOf(request().stdin("é".repeat(600_000)).build())).contains("stdin");
+        assertThat(fieldOf(request().args(Collections.nCopies(65, "a")).build()))
+                .contains("args");
+        assertThat(fieldOf(request()
+                        .limits(new ExecutionRequest.RequestedLimits(999_999L, null, null))
+                        .build()))
+                .contains("limits.timeMs");
+        assertThat(fieldOf(request()
+                        .language("java")
+                        .limits(new ExecutionRequest.RequestedLimits(null, 32L, null))
+                        .build()))
+                .contains("limits.memoryMb");
+    }
+
+    private java.util.Optional<String> fieldOf(ExecutionRequest request) {
+        try {
+            job(request);
+        } catch (RequestRejectedException e) {
+            return e.field();
+        }
+        throw new AssertionError("not refused: " + request);
+    }
+
+    @Test
     void shouldKeepTheLimitsAsked() {
         ExecutionJob job = job(request()
                 .limits(new ExecutionRequest.RequestedLimits(1500L, 64L, 8L))

@@ -25,6 +25,11 @@ public final class LanguageTestEntries {
         return new LanguageRegistry(new LanguageProperties(byKey));
     }
 
+    /** A registry of these entries. */
+    public static LanguageRegistry of(LanguageVersion... entries) {
+        return registry(List.of(entries));
+    }
+
     /** The four of {@link #javaAndJavaScript()} and SQL 3.46, whose programs take no arguments. */
     public static LanguageRegistry withSql() {
         List<LanguageVersion> all =
@@ -33,7 +38,7 @@ public final class LanguageTestEntries {
         return LanguageTestEntries.registry((all));
     }
 
-    static LanguageVersion entry(
+    public static LanguageVersion entry(
             String language,
             String version,
             boolean isDefault,

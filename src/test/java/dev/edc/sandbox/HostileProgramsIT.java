@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +74,55 @@ class HostileProgramsIT extends IntegrationTest {
                 }));
     }
 
-    @Test
+    @TestFactory
     @Order(2)
+    Stream<DynamicTest> shouldNotLetOneJobStarveAnotherThroughPerUidLimits() {
+        JsonNode manifest = EdcClient.JSON_MAPPER.readTree(fixture("cases.json"));
+        return manifest.get("holders")
+                .valueStream()
+                .map(pair -> DynamicTest.dynamicTest(pair.get("name").asString(), () -> {
+                    String holder = RUN + "-" + CASES.incrementAndGet() + "-holder";
+                    EdcClient.Subscription holding = edc.subscribe("/topic/output/" + holder);
+                    EdcClient.Subscription held = edc.subscribe("/topic/result/" + holder);
+                    EdcClient.Response accepted = edc.post(
+                            "/execute-code",
+                            EdcClient.json(Map.of(
+                                    "uuid",
+                                    holder,
+                                    "language",
+                                    "python",
+                                    "code",
+                                    fixture(pair.get("holder").asString()),
+                                    "args",
+                                    List.of("8"))));
+                    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+                    JsonNode line = holding.next(Duration.ofSeconds(30));
+                    assertThat(line.get("data").asString())
+                            .startsWith(pair.get("holding").asString());
+
+                    JsonNode probe = edc.run(Map.of(
+                            "uuid",
+                            RUN + "-" + CASES.incrementAndGet() + "-prober",
+                            "language",
+                            "python",
+                            "code",
+                            fixture(pair.get("prober").asString())));
+                    JsonNode holderResult = held.next(Duration.ofSeconds(30));
+
+                    assertThat(probe.get("stdout").asString())
+                            .as("the prober while another job holds its resource: %s", probe)
+                            .isEqualTo(pair.get("probed").asString());
+                    assertThat(holderResult.get("status").asString())
+                            .as("the holder held until after the probe: %s", holderResult)
+                            .isEqualTo("SUCCESS");
+                    assertThat(Instant.parse(probe.get("finishedAt").asString()))
+                            .isBefore(
+                                    Instant.parse(holderResult.get("finishedAt").asString()));
+                }));
+    }
+
+    @Test
+    @Order(3)
     void shouldLeaveNoSandboxContainerBehind() {
         await().atMost(REMOVAL)
                 .pollInterval(Duration.ofMillis(500))
