@@ -21,7 +21,28 @@ final class ApiExamples {
               "uuid": "1",
               "stdin": "optional text fed to the program",
               "args": ["optional", "command", "line", "arguments"],
-              "limits": { "timeMs": 5000, "memoryMb": 256, "outputKb": 64 }
+              "limits": { "timeMs": 5000, "memoryMb": 256, "outputKb": 64 },
+              "expectedOutput": "Hello, World!\\n",
+              "callbackUrl": "https://grader.example.org/edc/results"
+            }""";
+
+    static final String TESTS_REQUEST = """
+            {
+              "language": "python",
+              "code": "print(sum(map(int, input().split())))",
+              "tests": [
+                { "name": "small", "stdin": "1 2\\n", "expectedOutput": "3\\n" },
+                { "name": "negative", "stdin": "-1 -2\\n", "expectedOutput": "-3\\n", "args": [] }
+              ],
+              "compare": "float",
+              "epsilon": 0.000001
+            }""";
+
+    static final String INTERACTIVE_REQUEST = """
+            {
+              "language": "python",
+              "code": "name = input('name? ')\\nprint('hello', name)",
+              "interactive": true
             }""";
 
     static final String FILES_REQUEST = """
@@ -87,11 +108,11 @@ final class ApiExamples {
 
     static final String UNKNOWN_LANGUAGE = """
             { "title": "Unknown language", "status": 400, "instance": "/execute-code",
-              "detail": "Language 'cobol' is not supported. Supported languages: java, javascript." }""";
+              "detail": "Language 'cobol' is not supported. Supported languages: java, javascript, python, c, cpp, go, rust, typescript." }""";
 
     static final String UNKNOWN_VERSION = """
             { "title": "Unknown version", "status": 400, "instance": "/execute-code",
-              "detail": "Version '8' of java is not supported. Supported versions: 11, 17, 21." }""";
+              "detail": "Version '8' of java is not supported. Supported versions: 11, 17, 21, 25." }""";
 
     static final String LIMIT_ABOVE_MAXIMUM = """
             { "title": "Limit above maximum", "status": 400, "instance": "/execute-code",

@@ -62,7 +62,9 @@ class ExecutionController {
                             examples = {
                                 @ExampleObject(name = "HelloWorld", value = ApiExamples.HELLO_WORLD_REQUEST),
                                 @ExampleObject(name = "every field", value = ApiExamples.FULL_REQUEST),
-                                @ExampleObject(name = "several files", value = ApiExamples.FILES_REQUEST)
+                                @ExampleObject(name = "several files", value = ApiExamples.FILES_REQUEST),
+                                @ExampleObject(name = "test cases", value = ApiExamples.TESTS_REQUEST),
+                                @ExampleObject(name = "interactive", value = ApiExamples.INTERACTIVE_REQUEST)
                             }))
     @ApiResponse(
             responseCode = "202",

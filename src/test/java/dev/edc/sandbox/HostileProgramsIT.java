@@ -94,7 +94,9 @@ class HostileProgramsIT extends IntegrationTest {
                                     "code",
                                     fixture(pair.get("holder").asString()),
                                     "args",
-                                    List.of("8"))));
+                                    List.of("6"),
+                                    "limits",
+                                    Map.of("timeMs", 10000))));
                     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
                     JsonNode line = holding.next(Duration.ofSeconds(30));
                     assertThat(line.get("data").asString())
