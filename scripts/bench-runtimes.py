@@ -2,8 +2,8 @@
 """Compares EDC under runc and under gVisor (runsc), end to end, on this machine.
 
 Starts two EDC processes from the built jar (target/edc-*.jar), one per runtime, each with the
-default configuration (warm pool on) and its own port, RabbitMQ virtual host and Redis database,
-then times the same jobs against both, alternating request by request so that the machine's load
+default configuration (warm pool on) and its own port and job queue (in one RabbitMQ virtual host
+and one Redis database, --vhost and --redis-db), then times the same jobs against both, alternating request by request so that the machine's load
 falls on both alike:
 
   paced         hello world, one job every GAP seconds (the pool has refilled: an idle server)
@@ -15,7 +15,7 @@ A job is timed from `POST /execute-code?wait=true` to its answer. Also `docker r
 machine's load average (uptime) before and after. Only loopback traffic. Run as root from the
 repository root, after `bash scripts/services.sh` and `./mvnw -DskipTests package`:
 
-  python3 scripts/bench-runtimes.py [--runs 15] [--burst-js 20] [--burst-java 10]
+  python3 scripts/bench-runtimes.py [--runs 15] [--burst-js 20] [--burst-java 10] [--vhost /] [--redis-db 0]
 """
 import argparse
 import concurrent.futures
@@ -30,21 +30,18 @@ import uuid
 
 JS = "console.log('Hello, World!')"
 JAVA = 'public class Main { public static void main(String[] a) { System.out.println("Hello, World!"); } }'
-RUNTIMES = {"runc": {"port": 18191, "vhost": "/edc-bench-runc", "redis": 14},
-            "runsc": {"port": 18192, "vhost": "/edc-bench-runsc", "redis": 15}}
+RUNTIMES = {"runc": {"port": 18191, "queue": "edc.bench.runc"},
+            "runsc": {"port": 18192, "queue": "edc.bench.runsc"}}
 
 
 def uptime():
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
-def start(runtime, settings, jar, logs):
-    subprocess.run(["rabbitmqctl", "-q", "add_vhost", settings["vhost"]], capture_output=True)
-    subprocess.run(["rabbitmqctl", "-q", "set_permissions", "-p", settings["vhost"], "guest", ".*", ".*", ".*"],
-                   capture_output=True)
+def start(runtime, settings, jar, logs, vhost, redis_db):
     env = dict(os.environ, PORT=str(settings["port"]), SPRING_RABBITMQ_HOST="localhost",
-               SPRING_RABBITMQ_VIRTUAL_HOST=settings["vhost"], SPRING_DATA_REDIS_HOST="localhost",
-               SPRING_DATA_REDIS_DATABASE=str(settings["redis"]),
+               SPRING_RABBITMQ_VIRTUAL_HOST=vhost, SPRING_DATA_REDIS_HOST="localhost",
+               SPRING_DATA_REDIS_DATABASE=str(redis_db), EDC_QUEUE_NAME=settings["queue"],
                EDC_SANDBOX_RUNTIME="" if runtime == "runc" else runtime)
     log = open(os.path.join(logs, f"edc-{runtime}.log"), "w")
     return subprocess.Popen(["java", "-jar", jar], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -103,12 +100,14 @@ def main():
     parser.add_argument("--gap", type=float, default=1.5)
     parser.add_argument("--burst-js", type=int, default=20)
     parser.add_argument("--burst-java", type=int, default=10)
+    parser.add_argument("--vhost", default="/")
+    parser.add_argument("--redis-db", type=int, default=0)
     args = parser.parse_args()
     jar = sorted(glob.glob("target/edc-*.jar"))[0]
     logs = "target/bench-runtimes"
     os.makedirs(logs, exist_ok=True)
     load = [uptime()]
-    servers = {name: start(name, settings, jar, logs) for name, settings in RUNTIMES.items()}
+    servers = {name: start(name, settings, jar, logs, args.vhost, args.redis_db) for name, settings in RUNTIMES.items()}
     try:
         for settings in RUNTIMES.values():
             ready(settings["port"])
