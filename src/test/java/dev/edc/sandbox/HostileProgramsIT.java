@@ -2,6 +2,7 @@ package dev.edc.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
@@ -67,6 +68,10 @@ class HostileProgramsIT extends IntegrationTest {
                 .valueStream()
                 .map(this::underThisRuntime)
                 .map(c -> DynamicTest.dynamicTest(displayName(c), () -> {
+                    assumeFalse(
+                            c.path("skip").asBoolean(false),
+                            () -> "not run under " + runtime + ": "
+                                    + c.path("why").asString(""));
                     JsonNode result = edc.run(request(c));
                     Expectations.check(c.get("expect"), result, outputCap(c), describe(c, result));
                     assertNormalJobSucceedsPromptly(
@@ -135,7 +140,8 @@ class HostileProgramsIT extends IntegrationTest {
 
     /**
      * The case as it runs under this suite's runtime: a case's {@code "<runtime>"} entry replaces
-     * its fields (its {@code expect} key by key, null removing one), and must say why.
+     * its fields (its {@code expect} key by key, null removing one), and must say why; with
+     * {@code "skip": true} the case is reported skipped there, its reason given.
      */
     private JsonNode underThisRuntime(JsonNode c) {
         JsonNode differences = c.path(runtime);
