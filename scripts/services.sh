@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (from Debian's packages) and starts what EDC needs on this machine, skipping whatever is
-# already there: a Docker engine, RabbitMQ, Redis, and the Debian base images of the runners
-# (built with debootstrap where no registry can be reached). Run as root. Idempotent.
+# already there: a Docker engine with gVisor's runtime registered as `runsc`, RabbitMQ, Redis, and
+# the Debian base images of the runners (built with debootstrap where no registry can be reached).
+# Run as root. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,8 +10,9 @@ log() { printf '[services] %s\n' "$*"; }
 
 missing=()
 # chromium and chromium-driver: the browser that PlaygroundIT drives headless; nodejs: the real
-# piston-client package that PistonClientIT runs
-for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver nodejs; do
+# piston-client package that PistonClientIT runs; runsc: gVisor, the second sandbox runtime the
+# hostile suite runs under (jq edits dockerd's daemon.json to register it)
+for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver nodejs runsc jq; do
   # An engine from other packages (docker-ce, moby-engine: GitHub's runners) conflicts with docker.io.
   [ "$package" = docker.io ] && command -v dockerd >/dev/null 2>&1 && continue
   # A Node.js from elsewhere (GitHub's runners, NodeSource) is as good, and conflicts with Debian's.
@@ -37,6 +39,28 @@ if ! docker info >/dev/null 2>&1; then
   log "starting dockerd (log: /tmp/edc-dockerd.log)"
   setsid nohup dockerd >/tmp/edc-dockerd.log 2>&1 </dev/null &
   wait_for "Docker engine" 60 docker info || { tail -20 /tmp/edc-dockerd.log; exit 1; }
+fi
+
+# gVisor as dockerd's runtime `runsc` (EDC_SANDBOX_RUNTIME=runsc). --network=none: sandboxes have no
+# network anyway, and without it runsc refuses `--network none` containers ("cannot run with network
+# enabled in root network namespace"). Merged into daemon.json (other settings kept); SIGHUP makes
+# dockerd reload its runtimes without stopping a container.
+runsc_wanted='{"path": "/usr/bin/runsc", "runtimeArgs": ["--network=none"]}'
+runsc_registered() {
+  docker info --format '{{json .Runtimes.runsc}}' 2>/dev/null \
+    | jq -e --argjson want "$runsc_wanted" '. == $want' >/dev/null 2>&1
+}
+if ! runsc_registered; then
+  config=/etc/docker/daemon.json
+  mkdir -p /etc/docker
+  [ -s "$config" ] || echo '{}' >"$config"
+  jq --argjson runsc "$runsc_wanted" '.runtimes.runsc = $runsc' "$config" >"$config.edc-new" \
+    || { log "$config is not valid JSON: gVisor not registered"; rm -f "$config.edc-new"; exit 1; }
+  mv "$config.edc-new" "$config"
+  log "registering runsc in $config; reloading dockerd (SIGHUP)"
+  kill -HUP "$(cat /var/run/docker.pid)"
+  wait_for "gVisor runtime runsc" 30 runsc_registered \
+    || { log "dockerd did not load runsc: is it started with another --config-file?"; exit 1; }
 fi
 
 if ! redis-cli ping >/dev/null 2>&1; then

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.edc.Roles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * crashed worker left behind, and any a worker failed to remove. Runs when a worker starts, then
  * periodically. Running containers within their deadline belong to a live run (maybe another
  * worker's on the same engine); an exited one serves nobody once its worker has read its end,
- * which takes seconds.
+ * which takes seconds. With it go the cgroups the worker made around sandboxes on the host
+ * ({@link HostCgroup}) whose containers are gone.
  */
 @Component
 @Profile(Roles.WORKER)
@@ -35,11 +37,13 @@ class ContainerReaper implements InitializingBean {
     private final DockerClient docker;
     private final TaskScheduler scheduler;
     private final Duration interval;
+    private final Path hostCgroups; // null: sandboxes get no cgroup of their own on the host
 
     ContainerReaper(DockerClient docker, TaskScheduler scheduler, SandboxProperties properties) {
         this.docker = docker;
         this.scheduler = scheduler;
         this.interval = properties.reapInterval();
+        this.hostCgroups = properties.underGvisor() ? properties.hostCgroups() : null;
     }
 
     @Override
@@ -76,6 +80,9 @@ class ContainerReaper implements InitializingBean {
                     // removed meanwhile, or being removed, by its worker or another worker's reaper
                 }
             }
+        }
+        if (hostCgroups != null) {
+            HostCgroup.sweep(hostCgroups, Duration.ofSeconds(EXITED_GRACE_S));
         }
         return removed;
     }

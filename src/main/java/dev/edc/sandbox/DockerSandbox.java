@@ -97,15 +97,20 @@ class DockerSandbox implements Sandbox {
         @Override
         public SandboxOutcome await() {
             try {
-                boolean killed = false;
-                if (!container.recorder().awaitDone(job.bound())) {
+                RunRecorder recorder = container.recorder();
+                RunRecorder.Cut cut = RunRecorder.Cut.NONE;
+                if (!recorder.awaitDone(job.bound())) {
                     log.warn(
                             "sandbox {}: no report within {}: stopped by the worker", container.shortId(), job.bound());
                     containers.stop(container);
-                    killed = true;
+                    cut = RunRecorder.Cut.DEADLINE;
                 }
-                container.recorder().awaitDone(DRAIN);
-                return container.recorder().outcome(killed);
+                recorder.awaitDone(DRAIN);
+                if (cut == RunRecorder.Cut.NONE && !recorder.reported() && containers.diedOfMemory(container)) {
+                    log.debug("sandbox {}: killed for memory before its report", container.shortId());
+                    cut = RunRecorder.Cut.MEMORY;
+                }
+                return recorder.outcome(cut);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SandboxException("Interrupted while running sandbox " + container.shortId(), e);

@@ -15,6 +15,14 @@ import java.util.Map;
  */
 final class Hardening {
 
+    // Under gVisor the engine's pids limit counts gVisor's own host threads, not the program's
+    // processes (measured with runsc's ptrace platform: ~50 for an idle sandbox; a fork bomb held
+    // to 128 tasks inside took a JavaScript sandbox to ~800 and a Java one past 1,280, where gVisor
+    // died with exit 2): past it gVisor itself dies. The program is held inside instead (nproc), and
+    // this bound only keeps a broken gVisor from taking the host's threads.
+    private static final long GVISOR_HOST_THREADS_PER_PROCESS = 16;
+    private static final long GVISOR_HOST_THREADS = 512;
+
     private final SandboxProperties properties;
     private final String seccompProfile; // the profile's JSON, or null for the engine's default
 
@@ -33,8 +41,6 @@ final class Hardening {
                 + properties.boxSize().toBytes() + ",nr_inodes=" + properties.tmpInodes();
         // no pseudo-terminals: their pool is host-wide
         String noPtys = "ro,nosuid,nodev,noexec,mode=0555,size=4k";
-        long fileSize = properties.maxFileSize().toBytes();
-        long openFiles = properties.maxOpenFiles();
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none") // no network at all, only loopback
                 .withIpcMode("none") // private IPC, no /dev/shm
@@ -43,20 +49,38 @@ final class Hardening {
                 .withMemory(spec.memoryBytes()) // memory limit...
                 .withMemorySwap(spec.memoryBytes()) // ...with no swap beyond it
                 .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L)) // a CPU quota, not the whole host
-                .withPidsLimit((long) spec.pids()) // stops fork bombs (per container, unlike nproc)
+                .withPidsLimit(hostPids(spec)) // stops fork bombs (per container, unlike nproc; gVisor: see below)
                 .withCapDrop(Capability.ALL) // no capability...
                 .withCapAdd(Capability.SETUID, Capability.SETGID, Capability.KILL) // ...but the init's own
                 .withSecurityOpts(securityOptions()) // no privilege gain through exec; EDC's syscall filter
-                .withUlimits(List.of(
-                        new Ulimit("fsize", fileSize, fileSize), // no huge files
-                        new Ulimit("nofile", openFiles, openFiles), // bounded descriptors
-                        new Ulimit("core", 0L, 0L))) // no core dumps
+                .withUlimits(ulimits(spec))
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE)) // output never lands on the host's disk
                 .withInit(false); // EDC's own init is PID 1
         if (!properties.runtime().isBlank()) {
             host.withRuntime(properties.runtime()); // e.g. gVisor's runsc
         }
         return host;
+    }
+
+    private long hostPids(SandboxSpec spec) {
+        return properties.underGvisor()
+                ? spec.pids() * GVISOR_HOST_THREADS_PER_PROCESS + GVISOR_HOST_THREADS // gVisor's threads, bounded
+                : spec.pids();
+    }
+
+    private List<Ulimit> ulimits(SandboxSpec spec) {
+        long fileSize = properties.maxFileSize().toBytes();
+        long openFiles = properties.maxOpenFiles();
+        List<Ulimit> ulimits = new ArrayList<>(List.of(
+                new Ulimit("fsize", fileSize, fileSize), // no huge files
+                new Ulimit("nofile", openFiles, openFiles), // bounded descriptors
+                new Ulimit("core", 0L, 0L))); // no core dumps
+        if (properties.underGvisor()) {
+            // stops fork bombs under gVisor: its kernel counts a uid's processes in this sandbox only
+            long pids = spec.pids();
+            ulimits.add(new Ulimit("nproc", pids, pids));
+        }
+        return ulimits;
     }
 
     private List<String> securityOptions() {

@@ -12,9 +12,16 @@ import java.time.Instant;
  * @param recorder  what its init reports
  * @param stream    the attach stream, closed when the container is discarded
  * @param startedAt when it was started, to retire it before its deadline label expires
+ * @param cgroup    its cgroup on the host, where the worker measures its memory; null: its init does
  */
 record LiveContainer(
-        String id, SandboxSpec spec, ContainerInput input, RunRecorder recorder, InitStream stream, Instant startedAt) {
+        String id,
+        SandboxSpec spec,
+        ContainerInput input,
+        RunRecorder recorder,
+        InitStream stream,
+        Instant startedAt,
+        HostCgroup cgroup) {
 
     String shortId() {
         return id.length() > 12 ? id.substring(0, 12) : id;

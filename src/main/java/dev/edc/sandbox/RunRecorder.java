@@ -13,13 +13,25 @@ import org.slf4j.LoggerFactory;
 /**
  * What one container's init reports, frame by frame: whether it is ready, then its job's
  * compilation, each run's output and end, and the container's peak memory. Output is capped here
- * again (the init caps it first), so that nothing larger than the caps is ever kept.
+ * again (the init caps it first), so that nothing larger than the caps is ever kept. Where the init
+ * cannot see the container's memory (gVisor), it comes from the container's cgroup on the host.
  */
 class RunRecorder {
+
+    /** Why a job's report may stop short of its end. */
+    enum Cut {
+        /** it did not: the init reported the job to its end, or the sandbox failed */
+        NONE,
+        /** the worker killed the container at its own deadline */
+        DEADLINE,
+        /** the container died for memory before its report (under gVisor the whole sandbox is killed) */
+        MEMORY
+    }
 
     private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
 
     private final String container;
+    private final HostCgroup cgroup; // null: the init measures memory
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile long readyMemoryBytes = -1;
@@ -32,25 +44,38 @@ class RunRecorder {
     private String error;
     private boolean exited;
     private volatile boolean ended;
+    private long givenAt; // System.nanoTime() when the job was given
+    private long runStartedAt; // ...and when its run under way started
 
     RunRecorder(String container) {
+        this(container, null);
+    }
+
+    /** @param cgroup the container's cgroup on the host, where the init cannot measure memory; else null */
+    RunRecorder(String container, HostCgroup cgroup) {
         this.container = container;
+        this.cgroup = cgroup;
     }
 
     /** Takes the job's caps and listener: before its payload is given, so no frame of it is missed. */
     synchronized void prepare(SandboxJob job, RunListener listener) {
         this.job = job;
         this.listener = listener;
+        this.givenAt = System.nanoTime();
     }
 
     synchronized void frame(InitFrame frame) {
         switch (frame.type()) {
             case "ready" -> {
-                readyMemoryBytes = frame.number("memory");
+                long memory = frame.number("memory");
+                readyMemoryBytes = memory < 0 && cgroup != null ? cgroup.usageBytes() : memory;
                 ready.countDown();
             }
             case "compile" -> compiled(frame);
-            case "start" -> output = new CaseOutput(frame.caseIndex());
+            case "start" -> {
+                output = new CaseOutput(frame.caseIndex());
+                runStartedAt = System.nanoTime();
+            }
             case "out", "err" -> output(frame);
             case "end" -> endRun(frame);
             case "exit" -> {
@@ -140,6 +165,11 @@ class RunRecorder {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the init reported the job to its end, or reported that it could not run it. */
+    synchronized boolean reported() {
+        return exited || error != null;
+    }
+
     /** The container's memory use when it became ready, as its cgroup counted it; -1 if unknown. */
     long readyMemoryBytes() {
         return readyMemoryBytes;
@@ -150,60 +180,103 @@ class RunRecorder {
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The facts of a job the init reported to its end. */
+    SandboxOutcome outcome() {
+        return outcome(Cut.NONE);
+    }
+
     /**
-     * The facts of the job. When the worker had to kill the container itself (the init did not
-     * report in time), the run under way counts as timed out.
+     * The facts of the job. Where its report stops short (the worker killed the container at its
+     * deadline, or it died for memory), the run under way, or the compilation, counts as stopped
+     * for that reason: told to the listener too, so that a test case gets its verdict.
      *
      * @throws SandboxException if the init reported a failure, or the container ended without a report
+     *                          for no reason the worker knows
      */
-    synchronized SandboxOutcome outcome(boolean killedAtDeadline) {
+    synchronized SandboxOutcome outcome(Cut cut) {
         if (error != null) {
             throw new SandboxException("Sandbox " + container + " failed: " + error, null);
         }
-        if (!exited && !killedAtDeadline) {
+        if (!exited && cut == Cut.NONE) {
             throw new SandboxException(
                     "Sandbox " + container + " ended without its report (the engine stopped it?)", null);
         }
+        boolean deadline = cut == Cut.DEADLINE;
         List<SandboxOutcome.Run> all = new ArrayList<>();
         for (SandboxOutcome.Run run : runs) {
             // stopped by the worker at its own deadline: the program ran out of time
-            all.add(
-                    killedAtDeadline && run.stopped()
-                            ? new SandboxOutcome.Run(
-                                    run.index(),
-                                    run.exitCode(),
-                                    run.signal(),
-                                    run.stdout(),
-                                    run.stderr(),
-                                    run.outputTruncated(),
-                                    true,
-                                    run.memoryExceeded(),
-                                    false,
-                                    run.time(),
-                                    run.cpuTime(),
-                                    run.maxRssKb())
-                            : run);
-        }
-        if (!exited && output != null) {
-            all.add(new SandboxOutcome.Run(
-                    output.index,
-                    137,
-                    9,
-                    Utf8.decode(output.stdout.toByteArray(), true),
-                    Utf8.decode(output.stderr.toByteArray(), true),
-                    output.truncated,
-                    true,
-                    false,
-                    false,
-                    job.timeLimit(),
-                    Duration.ZERO,
-                    0));
+            all.add(deadline && run.stopped() ? timedOut(run) : run);
         }
         SandboxOutcome.Compilation compiled = compilation;
-        if (!exited && output == null && runs.isEmpty() && job.compileCommand() != null && compiled == null) {
-            compiled = new SandboxOutcome.Compilation(false, "", false, true, false, job.compileTimeout());
+        if (!exited) {
+            CaseOutput underWay = output != null ? output : cut == Cut.MEMORY ? nextRun(compiled) : null;
+            if (underWay != null) {
+                SandboxOutcome.Run run = cutShort(underWay, deadline);
+                all.add(run);
+                listener.runEnded(run);
+            } else if (runs.isEmpty()
+                    && compiled == null
+                    && (job.compileCommand() != null || job.runCommand() == null)) {
+                // cut while compiling (a warm runner compiles before its program runs)
+                compiled = new SandboxOutcome.Compilation(
+                        false, "", false, deadline, !deadline, deadline ? job.compileTimeout() : since(givenAt));
+            }
         }
-        return new SandboxOutcome(compiled, all, peakMemoryBytes);
+        return new SandboxOutcome(compiled, all, peakMemoryBytes());
+    }
+
+    /** The run that was about to start when the container died, if the job had one left. */
+    private CaseOutput nextRun(SandboxOutcome.Compilation compiled) {
+        boolean compiling = compiled == null && (job.compileCommand() != null || job.runCommand() == null);
+        boolean runsLeft = runs.size() < Math.max(1, job.cases().size());
+        return !compiling && (compiled == null || compiled.succeeded()) && runsLeft
+                ? new CaseOutput(runs.size())
+                : null;
+    }
+
+    private SandboxOutcome.Run cutShort(CaseOutput ran, boolean deadline) {
+        return new SandboxOutcome.Run(
+                ran.index,
+                137,
+                9,
+                Utf8.decode(ran.stdout.toByteArray(), true),
+                Utf8.decode(ran.stderr.toByteArray(), true),
+                ran.truncated,
+                deadline,
+                !deadline,
+                false,
+                deadline ? job.timeLimit() : ran == output ? since(runStartedAt) : Duration.ZERO,
+                Duration.ZERO,
+                0);
+    }
+
+    private static SandboxOutcome.Run timedOut(SandboxOutcome.Run run) {
+        return new SandboxOutcome.Run(
+                run.index(),
+                run.exitCode(),
+                run.signal(),
+                run.stdout(),
+                run.stderr(),
+                run.outputTruncated(),
+                true,
+                run.memoryExceeded(),
+                false,
+                run.time(),
+                run.cpuTime(),
+                run.maxRssKb());
+    }
+
+    /** The init's figure; where it has none, the host's (which outlives the container). */
+    private Long peakMemoryBytes() {
+        if (peakMemoryBytes != null || cgroup == null) {
+            return peakMemoryBytes;
+        }
+        long peak = cgroup.peakBytes();
+        return peak >= 0 ? peak : null;
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(Math.max(0, System.nanoTime() - nanoTime));
     }
 
     /** One run's output, kept under the job's cap. */

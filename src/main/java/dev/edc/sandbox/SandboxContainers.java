@@ -1,8 +1,10 @@
 package dev.edc.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.HostConfig;
 import dev.edc.Roles;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -34,6 +36,7 @@ class SandboxContainers {
     private static final Duration STOP_GRACE = Duration.ofMillis(300); // for the init to stop the program and report
     private static final Duration REMOVAL_PATIENCE = Duration.ofSeconds(2);
     private static final Duration MAX_REMOVAL_DELAY = Duration.ofSeconds(5);
+    private static final Duration EXIT_PATIENCE = Duration.ofSeconds(2);
     // Each container's compiler and program get uids of their own, far from any real user's:
     // per-uid kernel limits (inotify instances, message queues...) are then per container.
     private static final int FIRST_UID = 1 << 20;
@@ -42,6 +45,7 @@ class SandboxContainers {
     private final DockerClient docker;
     private final SandboxLoad load;
     private final Hardening hardening;
+    private final Path hostCgroups; // null: each sandbox's init measures its memory
     // Removal is off the result's path: the result is known once the program has ended.
     private final ExecutorService remover = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sandbox-remover").factory());
@@ -53,6 +57,10 @@ class SandboxContainers {
         this.docker = docker;
         this.load = load;
         this.hardening = new Hardening(properties, seccompProfile(properties));
+        this.hostCgroups = properties.underGvisor() ? properties.hostCgroups() : null;
+        if (hostCgroups != null) {
+            HostCgroup.requireMemoryController(hostCgroups);
+        }
     }
 
     private static String seccompProfile(SandboxProperties properties) {
@@ -88,11 +96,12 @@ class SandboxContainers {
      */
     LiveContainer start(SandboxSpec spec, String executionId, Duration lifetime, boolean warm) {
         int uid = FIRST_UID + 2 * random.nextInt(UID_PAIRS);
-        String id = create(spec, executionId, lifetime, warm, uid);
+        HostCgroup cgroup = hostCgroups == null ? null : HostCgroup.next(hostCgroups, random);
+        String id = create(spec, executionId, lifetime, warm, uid, cgroup);
         try {
             ContainerInput input = new ContainerInput();
             String name = id.substring(0, Math.min(12, id.length()));
-            RunRecorder recorder = new RunRecorder(name);
+            RunRecorder recorder = new RunRecorder(name, cgroup);
             InitStream stream = new InitStream(name, recorder::frame, recorder::ended);
             docker.attachContainerCmd(id)
                     .withStdIn(input)
@@ -104,13 +113,13 @@ class SandboxContainers {
                 throw new SandboxException("Could not attach to sandbox " + id, null);
             }
             docker.startContainerCmd(id).exec();
-            return new LiveContainer(id, spec, input, recorder, stream, Instant.now());
+            return new LiveContainer(id, spec, input, recorder, stream, Instant.now(), cgroup);
         } catch (InterruptedException e) {
-            removeUninterrupted(id);
+            removeUninterrupted(id, cgroup);
             Thread.currentThread().interrupt();
             throw new SandboxException("Interrupted while starting a sandbox", e);
         } catch (RuntimeException e) {
-            removeUninterrupted(id);
+            removeUninterrupted(id, cgroup);
             throw e instanceof SandboxException se
                     ? se
                     : new SandboxException("Could not start a sandbox from " + spec.image() + ": " + e.getMessage(), e);
@@ -125,6 +134,28 @@ class SandboxContainers {
         signal(container.id(), "SIGUSR1");
         if (!container.recorder().awaitDone(STOP_GRACE)) {
             signal(container.id(), "SIGKILL");
+        }
+    }
+
+    /**
+     * Whether a container that ended without its init's report was killed for memory: it reached its
+     * limit (as its cgroup on the host counted), or the engine saw the kernel's OOM kill. Under gVisor
+     * the kernel kills the sandbox itself, init included; under runc only the init's death would
+     * lead here.
+     */
+    boolean diedOfMemory(LiveContainer container) throws InterruptedException {
+        if (container.cgroup() != null
+                && container.cgroup().peakBytes() >= container.spec().memoryBytes()) {
+            return true;
+        }
+        try (WaitContainerResultCallback exited =
+                docker.waitContainerCmd(container.id()).exec(new WaitContainerResultCallback())) {
+            exited.awaitCompletion(EXIT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS); // the engine's state settles
+            return Boolean.TRUE.equals(
+                    docker.inspectContainerCmd(container.id()).exec().getState().getOOMKilled());
+        } catch (IOException | DockerException e) {
+            log.debug("sandbox {}: could not ask the engine how it ended: {}", container.shortId(), e.getMessage());
+            return false;
         }
     }
 
@@ -154,16 +185,24 @@ class SandboxContainers {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // shutting down: remove now
             }
-            removeNow(container.id());
+            removeNow(container.id(), container.cgroup());
         });
     }
 
     /** Removes a container even from an interrupted thread, whose own I/O calls would fail at once. */
-    private void removeUninterrupted(String id) {
+    private void removeUninterrupted(String id, HostCgroup cgroup) {
         boolean interrupted = Thread.interrupted();
-        removeNow(id);
+        removeNow(id, cgroup);
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Removes the container, then its cgroup on the host (which the container's own was inside). */
+    private void removeNow(String id, HostCgroup cgroup) {
+        removeNow(id);
+        if (cgroup != null) {
+            cgroup.remove();
         }
     }
 
@@ -180,7 +219,8 @@ class SandboxContainers {
         }
     }
 
-    private String create(SandboxSpec spec, String executionId, Duration lifetime, boolean warm, int uid) {
+    private String create(
+            SandboxSpec spec, String executionId, Duration lifetime, boolean warm, int uid, HostCgroup cgroup) {
         Map<String, String> labels = new HashMap<>(Map.of(
                 SandboxLabels.SANDBOX,
                 "true",
@@ -198,9 +238,13 @@ class SandboxContainers {
             command.add("--warm");
             command.addAll(spec.warmRunner());
         }
+        HostConfig host = hardening.hostConfig(spec, uid);
+        if (cgroup != null) {
+            host.withCgroupParent(cgroup.parent()); // a cgroup that outlives the container, for its memory figures
+        }
         try {
             return docker.createContainerCmd(spec.image())
-                    .withHostConfig(hardening.hostConfig(spec, uid))
+                    .withHostConfig(host)
                     .withUser("0:0") // the init only: it runs everything else as uid and uid+1
                     .withCmd(command)
                     .withEnv(List.of()) // nothing of the worker's environment

@@ -18,6 +18,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dockerHost         the Docker engine; empty means {@code DOCKER_HOST} or the local socket
  * @param runtime            OCI runtime for sandboxes, e.g. {@code runsc} for gVisor; empty: the engine's default
+ * @param gvisor             whether {@code runtime} is gVisor's (unset: when it is named {@code runsc}). Its
+ *                           sandboxes see cgroup files of their own, so the worker measures their memory on the
+ *                           host ({@code hostCgroups}); a kill for memory ends the whole sandbox; and the engine's
+ *                           pids limit counts gVisor's own host threads (several per process of the program), so
+ *                           the program's processes are limited inside, by its uid's process limit
+ * @param hostCgroups        the host's cgroup filesystem as the worker sees it, where it measures the memory of
+ *                           gVisor's sandboxes
  * @param seccompProfile     seccomp profile (JSON) of every sandbox, relative to {@code runnersDir}: EDC's own
  *                           (runners/seccomp/NOTES.md says what it adds to Docker's); empty: the engine's default
  * @param cpus               CPU share of one sandbox, in cores
@@ -37,6 +44,8 @@ import org.springframework.validation.annotation.Validated;
 public record SandboxProperties(
         @DefaultValue("") String dockerHost,
         @DefaultValue("") String runtime,
+        Boolean gvisor,
+        @DefaultValue("/sys/fs/cgroup") Path hostCgroups,
         @DefaultValue("seccomp/edc.json") String seccompProfile,
         @DefaultValue("1.0") @Positive double cpus,
         @DefaultValue("64MB") DataSize tmpSize,
@@ -49,6 +58,11 @@ public record SandboxProperties(
         @DefaultValue("3") @Positive int buildParallelism,
         @DefaultValue("30s") Duration reapInterval,
         @DefaultValue List<@Valid RunnerImage> images) {
+
+    /** Whether sandboxes run under gVisor: see {@code gvisor}. */
+    boolean underGvisor() {
+        return gvisor != null ? gvisor : runtime.equals("runsc");
+    }
 
     /**
      * A runner image.

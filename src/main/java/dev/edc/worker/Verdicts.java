@@ -70,7 +70,11 @@ final class Verdicts {
                 .build();
     }
 
-    /** SUCCESS when every case passed, else the verdict of the first case that did not. */
+    /**
+     * SUCCESS when every case passed, else the verdict of the first case that did not. Fewer cases
+     * than asked run only when the sandbox died with one (gVisor's kill for memory, the worker's own
+     * deadline): that case's verdict says why; with none, the sandbox failed.
+     */
     private static ExecutionResult withTests(
             ExecutionResult.ExecutionResultBuilder result,
             SandboxOutcome outcome,
@@ -80,13 +84,12 @@ final class Verdicts {
         int passed = (int) tests.stream()
                 .filter(test -> test.status() == TestResult.Status.PASSED)
                 .count();
-        ExecutionStatus status = tests.size() < job.tests().size()
-                ? ExecutionStatus.INTERNAL_ERROR // the sandbox reported fewer runs than cases
-                : tests.stream()
-                        .filter(test -> test.status() != TestResult.Status.PASSED)
-                        .findFirst()
-                        .map(test -> test.status().asExecutionStatus())
-                        .orElse(ExecutionStatus.SUCCESS);
+        boolean missing = tests.size() < job.tests().size();
+        ExecutionStatus status = tests.stream()
+                .filter(test -> test.status() != TestResult.Status.PASSED)
+                .findFirst()
+                .map(test -> test.status().asExecutionStatus())
+                .orElse(missing ? ExecutionStatus.INTERNAL_ERROR : ExecutionStatus.SUCCESS);
         return result.status(status)
                 .message(
                         status == ExecutionStatus.INTERNAL_ERROR

@@ -2,6 +2,7 @@ package dev.edc.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
@@ -29,12 +30,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Hostile programs against the real sandbox (Docker, RabbitMQ, Redis, over HTTP and STOMP). Each case
  * of {@code hostile/cases.json} runs its fixture and gets its exact verdict checked; then a normal job
- * in the same runtime must succeed promptly. A new case is a fixture and a manifest entry.
+ * in the same runtime must succeed promptly. A new case is a fixture and a manifest entry. The suite
+ * runs under the engine's default runtime and, with {@code -Pgvisor}, under gVisor
+ * ({@code edc.sandbox.runtime=runsc}): a case that truly differs there says how, and why, in its
+ * {@code "runsc"} entry.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileProgramsIT extends IntegrationTest {
@@ -50,6 +56,9 @@ class HostileProgramsIT extends IntegrationTest {
     @Autowired
     DockerClient docker;
 
+    @Value("${edc.sandbox.runtime:}")
+    String runtime;
+
     @TestFactory
     @Order(1)
     Stream<DynamicTest> shouldGiveEveryHostileProgramItsExactVerdictAndKeepServing() {
@@ -57,7 +66,12 @@ class HostileProgramsIT extends IntegrationTest {
         JsonNode normal = manifest.get("normal");
         return manifest.get("cases")
                 .valueStream()
+                .map(this::underThisRuntime)
                 .map(c -> DynamicTest.dynamicTest(displayName(c), () -> {
+                    assumeFalse(
+                            c.path("skip").asBoolean(false),
+                            () -> "not run under " + runtime + ": "
+                                    + c.path("why").asString(""));
                     JsonNode result = edc.run(request(c));
                     Expectations.check(c.get("expect"), result, outputCap(c), describe(c, result));
                     assertNormalJobSucceedsPromptly(
@@ -122,6 +136,39 @@ class HostileProgramsIT extends IntegrationTest {
                 .untilAsserted(() -> assertThat(leftovers())
                         .as("containers labelled %s=true left by this run", SandboxLabels.SANDBOX)
                         .isEmpty());
+    }
+
+    /**
+     * The case as it runs under this suite's runtime: a case's {@code "<runtime>"} entry replaces
+     * its fields (its {@code expect} key by key, null removing one), and must say why; with
+     * {@code "skip": true} the case is reported skipped there, its reason given.
+     */
+    private JsonNode underThisRuntime(JsonNode c) {
+        JsonNode differences = c.path(runtime);
+        if (runtime.isBlank() || differences.isMissingNode()) {
+            return c;
+        }
+        assertThat(differences.path("why").asString(""))
+                .as("%s: the %s entry says why it differs", c.get("name").asString(), runtime)
+                .isNotBlank();
+        ObjectNode under = (ObjectNode) c.deepCopy();
+        ObjectNode expect = (ObjectNode) c.get("expect").deepCopy();
+        differences.properties().forEach(field -> {
+            if (field.getKey().equals("expect")) {
+                field.getValue().properties().forEach(e -> {
+                    if (e.getValue().isNull()) {
+                        expect.remove(e.getKey());
+                    } else {
+                        expect.set(e.getKey(), e.getValue());
+                    }
+                });
+            } else {
+                under.set(field.getKey(), field.getValue());
+            }
+        });
+        under.set("expect", expect);
+        under.put("name", c.get("name").asString() + " [as under " + runtime + "]");
+        return under;
     }
 
     private Map<String, Object> request(JsonNode c) {

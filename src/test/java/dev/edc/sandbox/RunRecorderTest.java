@@ -3,11 +3,15 @@ package dev.edc.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a container's report becomes: the facts of its job, under the caps, told as they come. */
 class RunRecorderTest {
@@ -58,7 +62,7 @@ class RunRecorderTest {
         frame(END.replace("exit=0", "exit=3"), "");
         frame("exit 0 peak=5242880 oom=0", "");
 
-        SandboxOutcome outcome = recorder.outcome(false);
+        SandboxOutcome outcome = recorder.outcome();
 
         assertThat(outcome.compilation().succeeded()).isTrue();
         assertThat(outcome.compilation().output()).isEqualTo("Note: warning\n");
@@ -83,7 +87,7 @@ class RunRecorderTest {
         frame(END.replace("truncated=0", "truncated=1"), "");
         frame("exit 0 peak=1 oom=0", "");
 
-        SandboxOutcome.Run run = recorder.outcome(false).runs().getFirst();
+        SandboxOutcome.Run run = recorder.outcome().runs().getFirst();
 
         assertThat(run.stdout()).isEqualTo("abcdefg");
         assertThat(run.outputTruncated()).isTrue();
@@ -95,7 +99,7 @@ class RunRecorderTest {
         frame("compile %n status=1 time=50 truncated=0 timeout=0 oom=0", "error: ".repeat(100));
         frame("exit 0 peak=1 oom=0", "");
 
-        SandboxOutcome outcome = recorder.outcome(false);
+        SandboxOutcome outcome = recorder.outcome();
 
         assertThat(outcome.compiled()).isFalse();
         assertThat(outcome.compilation().output()).hasSize(10);
@@ -124,7 +128,7 @@ class RunRecorderTest {
         prepare(1024, 1024);
         frame("error %n", "the warm runner exited");
 
-        assertThatThrownBy(() -> recorder.outcome(false))
+        assertThatThrownBy(() -> recorder.outcome())
                 .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("the warm runner exited");
     }
@@ -135,7 +139,7 @@ class RunRecorderTest {
         frame("start 0 case=0", "");
         recorder.ended();
 
-        assertThatThrownBy(() -> recorder.outcome(false))
+        assertThatThrownBy(() -> recorder.outcome())
                 .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("without its report");
     }
@@ -147,10 +151,69 @@ class RunRecorderTest {
         frame("out %n case=0", "partial");
         recorder.ended();
 
-        SandboxOutcome.Run run = recorder.outcome(true).runs().getFirst();
+        SandboxOutcome.Run run =
+                recorder.outcome(RunRecorder.Cut.DEADLINE).runs().getFirst();
 
         assertThat(run.timedOut()).isTrue();
         assertThat(run.stdout()).isEqualTo("partial");
+    }
+
+    @Test
+    void shouldCountARunWhoseSandboxDiedForMemoryAsMemoryExceeded() {
+        prepare(1024, 1024);
+        frame("compile 0 status=0 time=5 truncated=0 timeout=0 oom=0", "");
+        frame("start 0 case=0", "");
+        frame("out %n case=0", "allocating");
+        recorder.ended();
+
+        SandboxOutcome.Run run = recorder.outcome(RunRecorder.Cut.MEMORY).runs().getFirst();
+
+        assertThat(run.memoryExceeded()).isTrue();
+        assertThat(run.timedOut()).isFalse();
+        assertThat(run.exitCode()).isEqualTo(137);
+        assertThat(run.signal()).isEqualTo(9);
+        assertThat(run.stdout()).isEqualTo("allocating");
+        assertThat(ended)
+                .as("told like any run that ended, for a test case's verdict")
+                .containsExactly(run);
+    }
+
+    @Test
+    void shouldCountACompilationWhoseSandboxDiedForMemoryAsOutOfMemory() {
+        recorder.prepare(
+                SandboxJob.builder()
+                        .executionId("x")
+                        .compileCommand("cc main.c")
+                        .runCommand("./a.out")
+                        .timeLimit(Duration.ofSeconds(2))
+                        .outputBytes(1024)
+                        .compileTimeout(Duration.ofSeconds(15))
+                        .compileOutputBytes(1024)
+                        .build(),
+                RunListener.NONE);
+        recorder.ended();
+
+        SandboxOutcome outcome = recorder.outcome(RunRecorder.Cut.MEMORY);
+
+        assertThat(outcome.compiled()).isFalse();
+        assertThat(outcome.compilation().outOfMemory()).isTrue();
+        assertThat(outcome.compilation().timedOut()).isFalse();
+        assertThat(outcome.runs()).isEmpty();
+    }
+
+    @Test
+    void shouldMeasureMemoryOnTheHostWhereTheInitCannotSeeIt(@TempDir Path root) throws IOException {
+        HostCgroup cgroup = new HostCgroup(root, "abc");
+        Path memory = Files.createDirectories(root.resolve("memory/edc/abc"));
+        Files.writeString(memory.resolve("memory.usage_in_bytes"), "28000000\n");
+        Files.writeString(memory.resolve("memory.max_usage_in_bytes"), "41000000\n");
+        RunRecorder gvisor = new RunRecorder("c", cgroup);
+
+        gvisor.frame(InitFrame.header("ready 0 memory=-1"));
+        gvisor.frame(InitFrame.header("exit 0 peak=-1 oom=-1"));
+
+        assertThat(gvisor.readyMemoryBytes()).isEqualTo(28_000_000);
+        assertThat(gvisor.outcome().peakMemoryBytes()).isEqualTo(41_000_000);
     }
 
     @Test
@@ -163,7 +226,7 @@ class RunRecorderTest {
         }
         frame("exit 0 peak=1 oom=0", "");
 
-        assertThat(recorder.outcome(false).runs())
+        assertThat(recorder.outcome().runs())
                 .extracting(SandboxOutcome.Run::stdout)
                 .containsExactly("case 0\n", "case 1\n", "case 2\n");
         assertThat(ended).extracting(SandboxOutcome.Run::index).containsExactly(0, 1, 2);

@@ -206,6 +206,7 @@ class WarmPoolTest {
                 new ContainerInput(),
                 recorder,
                 new InitStream("c", frame -> {}, () -> {}),
-                Instant.now());
+                Instant.now(),
+                null);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.edc.execution.ExecutionJob;
 import dev.edc.execution.ExecutionResult;
 import dev.edc.execution.ExecutionStatus;
+import dev.edc.execution.TestCase;
+import dev.edc.execution.TestResult;
 import dev.edc.sandbox.SandboxOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +74,33 @@ class VerdictsTest {
         assertThat(Verdicts.finish(RUNNING, segfault, JOB, List.of(), Instant.EPOCH)
                         .memoryKb())
                 .isEqualTo(1024);
+    }
+
+    @Test
+    void shouldGiveTheVerdictOfTheCaseWhoseSandboxDiedWithItWhenTheRestDidNotRun() {
+        ExecutionJob job = JOB.toBuilder()
+                .tests(List.of(
+                        new TestCase("a", "", null, null),
+                        new TestCase("b", "", null, null),
+                        new TestCase("c", "", null, null)))
+                .build();
+        SandboxOutcome.Run passed = run(0, 0, false, false, false);
+        SandboxOutcome.Run killed = new SandboxOutcome.Run(
+                1, 137, 9, "", "", false, false, true, false, Duration.ofMillis(80), Duration.ZERO, 0);
+        SandboxOutcome outcome = new SandboxOutcome(null, List.of(passed, killed), 256L << 20);
+        List<TestResult> tests = List.of(
+                TestVerdicts.judge(passed, job.tests().get(0), job),
+                TestVerdicts.judge(killed, job.tests().get(1), job));
+
+        ExecutionResult result = Verdicts.finish(RUNNING, outcome, job, tests, Instant.EPOCH);
+
+        assertThat(result.status()).isEqualTo(ExecutionStatus.MEMORY_LIMIT_EXCEEDED);
+        assertThat(result.message()).isNull();
+        assertThat(result.summary()).isEqualTo(new TestResult.Summary(3, 1, 2));
+        assertThat(Verdicts.finish(RUNNING, outcome, job, tests.subList(0, 1), Instant.EPOCH)
+                        .status())
+                .as("fewer cases ran, and none failed: the sandbox failed")
+                .isEqualTo(ExecutionStatus.INTERNAL_ERROR);
     }
 
     @Test
