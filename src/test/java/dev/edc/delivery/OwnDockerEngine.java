@@ -80,6 +80,8 @@ final class OwnDockerEngine implements BeforeAllCallback, AfterAllCallback {
         registry.add("edc.sandbox.runners-dir", () -> prepared.runners().toString());
         imageSettings().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("edc.languages.javascript.pool-size", () -> POOL_SIZE);
+        // a pool of exactly that size: grown by the test's own jobs, it would have no size to wait for
+        registry.add("edc.pool.max-size", () -> POOL_SIZE);
     }
 
     /**

@@ -50,7 +50,8 @@ class WorkersAndQueueIT {
                 Machine.hasRunningServices(),
                 "needs the RabbitMQ and Redis named by SPRING_RABBITMQ_HOST and SPRING_DATA_REDIS_HOST");
         Machine.deleteJobQueue(QUEUE); // what an earlier run left
-        api = EdcProcess.api("ops-api", 18090, ENVIRONMENT).start().awaitReady();
+        api = EdcProcess.api("ops-api", 18090, ENVIRONMENT); // kept first: stopped even if it never gets ready
+        api.start().awaitReady();
         worker1 = EdcProcess.worker("ops-worker-1", 18092, ENVIRONMENT);
         worker2 = EdcProcess.worker("ops-worker-2", 18093, ENVIRONMENT);
     }
