@@ -42,7 +42,7 @@ class WebhookDispatcher implements Webhooks {
 
     @Override
     public void deliver(String url, ExecutionKey key, ExecutionResult result) {
-        send(new WebhookDelivery(url, key.owner(), result, 1), WebhookTopology.DELIVERIES);
+        send(new WebhookDelivery(url, key.owner(), result, 1), properties.queue());
     }
 
     /** Queues a delivery (a first one, or a retry into its wait queue), returning once the broker has it. */

@@ -53,7 +53,10 @@ class WebhookSender {
                 .build();
     }
 
-    @RabbitListener(id = "webhooks", queues = WebhookTopology.DELIVERIES, concurrency = "2")
+    @RabbitListener(
+            id = "webhooks",
+            queues = "${edc.webhook.queue:" + WebhookProperties.DEFAULT_QUEUE + "}",
+            concurrency = "2")
     void onDelivery(WebhookDelivery delivery) {
         Optional<String> failure = attempt(delivery);
         if (failure.isEmpty()) {
@@ -80,10 +83,7 @@ class WebhookSender {
                 delivery.attempt(),
                 failure.get(),
                 properties.backoff().get(rank));
-        dispatcher.send(
-                delivery.nextAttempt(),
-                WebhookTopology.waitQueue(rank) + "."
-                        + properties.backoff().get(rank).toMillis() + "ms");
+        dispatcher.send(delivery.nextAttempt(), WebhookTopology.waitQueue(properties, rank));
     }
 
     /** One try: empty if delivered, else why not. */

@@ -9,30 +9,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The webhook queues: {@code edc.webhooks} holds deliveries to make; each retry waits in the
- * queue of its rank ({@code edc.webhooks.wait.<n>}), whose messages expire after that rank's
- * backoff back into {@code edc.webhooks}: one wait per queue, so none waits behind a longer one.
+ * The webhook queues: {@code edc.webhook.queue} ({@code edc.webhooks}) holds deliveries to make;
+ * each retry waits in the queue of its rank ({@code edc.webhooks.wait.<n>.<ms>ms}), whose messages
+ * expire after that rank's backoff back into the first: one wait per queue, so none waits behind a
+ * longer one.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookTopology {
 
-    static final String DELIVERIES = "edc.webhooks";
-
-    static String waitQueue(int rank) {
-        return DELIVERIES + ".wait." + rank;
+    /** Where a delivery waits before its try of this rank (0: the first retry). */
+    static String waitQueue(WebhookProperties properties, int rank) {
+        // the wait is in the queue's name too: a changed backoff declares new queues, not a clash
+        return properties.queue() + ".wait." + rank + "."
+                + properties.backoff().get(rank).toMillis() + "ms";
     }
 
     @Bean
     Declarables webhookQueues(WebhookProperties properties) {
         List<Queue> queues =
-                new ArrayList<>(List.of(QueueBuilder.durable(DELIVERIES).build()));
+                new ArrayList<>(List.of(QueueBuilder.durable(properties.queue()).build()));
         for (int rank = 0; rank < properties.backoff().size(); rank++) {
-            // the wait is in the queue's name too: a changed backoff declares new queues, not a clash
-            queues.add(QueueBuilder.durable(waitQueue(rank) + "."
-                            + properties.backoff().get(rank).toMillis() + "ms")
+            queues.add(QueueBuilder.durable(waitQueue(properties, rank))
                     .ttl((int) properties.backoff().get(rank).toMillis())
                     .deadLetterExchange("")
-                    .deadLetterRoutingKey(DELIVERIES)
+                    .deadLetterRoutingKey(properties.queue())
                     .build());
         }
         return new Declarables(queues);

@@ -34,7 +34,10 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "edc.webhook.secret=grader-secret",
             "edc.webhook.allow-private=true",
-            "edc.webhook.backoff=300ms,600ms,1s"
+            "edc.webhook.backoff=300ms,600ms,1s",
+            // queues of its own: other test classes' contexts in this JVM have other webhook settings
+            "edc.webhook.queue=edc.webhooks.webhook-it",
+            "edc.queue.name=edc.jobs.webhook-it"
         })
 class WebhookIT extends IntegrationTest {
 
