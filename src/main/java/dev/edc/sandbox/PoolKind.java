@@ -16,6 +16,7 @@ final class PoolKind {
     private final PoolDemand demand;
     private final Duration idleAfter;
     private final int maxSize;
+    private final boolean followDemand;
     private final ConcurrentLinkedDeque<LiveContainer> idle = new ConcurrentLinkedDeque<>();
     private volatile int floor;
     private volatile Instant lastAsked;
@@ -25,6 +26,7 @@ final class PoolKind {
         this.demand = new PoolDemand(properties.demandWindow(), properties.idleAfter());
         this.idleAfter = properties.idleAfter();
         this.maxSize = properties.maxSize();
+        this.followDemand = properties.followDemand();
         this.lastAsked = now;
     }
 
@@ -52,7 +54,7 @@ final class PoolKind {
         if (!inDemand(now)) {
             return 0;
         }
-        return Math.min(maxSize, Math.max(floor, demand.peak(now)));
+        return followDemand ? Math.min(maxSize, Math.max(floor, demand.peak(now))) : floor;
     }
 
     /** Whether a job asked within the idle period: else the pool keeps none of this spec. */

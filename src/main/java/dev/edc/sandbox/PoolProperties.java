@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  *                     container's use (its cgroup's count) once ready; one not yet measured counts
  *                     as the last of its kind measured, or as its memory limit
  * @param maintainInterval how often old containers are retired and unused pools shrunk
+ * @param followDemand whether the pool grows past the floors as demand asks; off: each language
+ *                     keeps exactly its {@code pool-size} while its jobs come (fixed resources, as
+ *                     the test suite wants: its many application contexts share one job queue)
  */
 @Validated
 @ConfigurationProperties("edc.pool")
@@ -34,4 +37,5 @@ record PoolProperties(
         @DefaultValue("10s") Duration demandWindow,
         @DefaultValue("40") @Positive int maxSize,
         @DefaultValue("2GB") DataSize memoryBudget,
-        @DefaultValue("15s") Duration maintainInterval) {}
+        @DefaultValue("15s") Duration maintainInterval,
+        @DefaultValue("true") boolean followDemand) {}

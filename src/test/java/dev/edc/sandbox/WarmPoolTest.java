@@ -184,7 +184,8 @@ class WarmPoolTest {
                         Duration.ofSeconds(10),
                         maxSize,
                         budget,
-                        Duration.ofSeconds(15)),
+                        Duration.ofSeconds(15),
+                        true),
                 load,
                 mock(TaskScheduler.class),
                 mock(RunnerImages.class));
