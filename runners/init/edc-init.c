@@ -134,15 +134,37 @@ static int cpu_v2;
 
 /* ---------- output to the worker ---------- */
 
-static void write_all(int fd, const char *p, size_t n) {
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR) continue;
+/*
+ * Frames wait here until the worker takes them: stdout is non-blocking, so a worker that drains
+ * slowly never stops this process from reading the program's pipes. Otherwise a program whose
+ * runtime buffers its own writes (Node.js) would pile its flood up in its memory and end out of
+ * memory instead of at its output limit. The output caps bound what waits here; past OUT_HIGH
+ * (a job with many cases and a slow worker) it waits for the worker instead.
+ */
+#define OUT_HIGH (1L << 20)
+static buf_t outq;
+
+/* Writes what stdout takes now. */
+static void flush_some(void) {
+    while (outq.len > 0) {
+        ssize_t w = write(1, outq.data, outq.len);
+        if (w > 0) {
+            buf_drop(&outq, (size_t) w);
+        } else if (w < 0 && errno == EAGAIN) {
+            return;
+        } else if (w < 0 && errno != EINTR) {
             _exit(3); /* the worker is gone: nothing left to report to */
         }
-        p += w;
-        n -= (size_t) w;
+    }
+}
+
+/* Writes everything waiting, however long the worker takes. */
+static void flush_all(void) {
+    flush_some();
+    while (outq.len > 0) {
+        struct pollfd out = {.fd = 1, .events = POLLOUT};
+        if (poll(&out, 1, -1) < 0 && errno != EINTR) _exit(3);
+        flush_some();
     }
 }
 
@@ -158,8 +180,10 @@ static void frame(const char *type, const void *bytes, size_t n, const char *fmt
         va_end(ap);
     }
     head[at++] = '\n';
-    write_all(1, head, (size_t) at);
-    if (n) write_all(1, bytes, n);
+    buf_add(&outq, head, (size_t) at);
+    if (n) buf_add(&outq, bytes, n);
+    flush_some();
+    if (outq.len > OUT_HIGH) flush_all();
 }
 
 static void die(const char *fmt, ...) {
@@ -169,6 +193,7 @@ static void die(const char *fmt, ...) {
     int n = vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
     frame("error", text, (size_t) (n < (int) sizeof text ? n : (int) sizeof text - 1), NULL);
+    flush_all();
     _exit(2);
 }
 
@@ -667,8 +692,8 @@ static void on_signal(void) {
 /* One round: waits for anything to happen (at most until the current deadline) and handles it. */
 static void pump(void) {
     child_t *c = current;
-    struct pollfd fds[5];
-    int n = 0, at_worker = -1, at_sig, at_in = -1, at_out = -1, at_err = -1;
+    struct pollfd fds[6];
+    int n = 0, at_worker = -1, at_sig, at_in = -1, at_out = -1, at_err = -1, at_report = -1;
     fds[n] = (struct pollfd){.fd = sigfd, .events = POLLIN};
     at_sig = n++;
     if (!worker_eof) {
@@ -686,6 +711,10 @@ static void pump(void) {
     if (c && c->err_fd >= 0) {
         fds[n] = (struct pollfd){.fd = c->err_fd, .events = POLLIN};
         at_err = n++;
+    }
+    if (outq.len > 0) {
+        fds[n] = (struct pollfd){.fd = 1, .events = POLLOUT};
+        at_report = n++;
     }
     int timeout = -1;
     if (c && c->deadline_ms && c->pid > 0) {
@@ -711,6 +740,7 @@ static void pump(void) {
     if (at_out >= 0 && fds[at_out].revents) read_output(c, &c->out_fd, 0);
     if (at_err >= 0 && fds[at_err].revents) read_output(c, &c->err_fd, 1);
     if (at_in >= 0 && fds[at_in].revents && c->in_fd >= 0) write_input(c);
+    if (at_report >= 0 && fds[at_report].revents) flush_some();
 }
 
 static int child_done(child_t *c) {
@@ -916,6 +946,7 @@ int main(int argc, char **argv) {
     if (geteuid() == 0 && compile_uid <= 0) die("edc-init: --uid is required when run as root");
     setup_signals();
     set_nonblocking(0);
+    set_nonblocking(1);
     find_cgroup_files();
 
     child_t warm = {.kind = WARM, .in_fd = -1};
@@ -949,5 +980,6 @@ int main(int argc, char **argv) {
         reap_all();
     }
     frame("exit", NULL, 0, "peak=%ld oom=%ld", read_number(peak_file), oom_kills());
+    flush_all();
     return 0;
 }

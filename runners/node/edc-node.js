@@ -46,13 +46,9 @@ function readJob() {
   }
 }
 
-// Node writes to pipes asynchronously: a program printing faster than the init reads would queue
-// its output in memory without bound and end as an OOM instead of at the output cap. Blocking
-// writes make it wait for the reader, as other runtimes do. Made now, while the runner waits:
-// creating the streams is a good part of a hello world's time.
-for (const stream of [process.stdout, process.stderr]) {
-  if (stream._handle && typeof stream._handle.setBlocking === 'function') stream._handle.setBlocking(true);
-}
+// Blocking stdout and stderr (edc-stdio.js). Made now, while the runner waits: creating the
+// streams is a good part of a hello world's time.
+require('./edc-stdio.js');
 
 // Before any user code: the init knows this runner waits for its job.
 fs.writeSync(2, '\0EDC-READY\n');
