@@ -1,26 +1,15 @@
 package dev.edc.delivery;
 
-import static dev.edc.EdcClient.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.edc.EdcClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The worker's Docker engine restarted, or stopped for a while, under queued and running jobs.
@@ -32,40 +21,14 @@ import tools.jackson.databind.JsonNode;
  * answers it takes jobs again and refills its warm pool by itself. Every job gets exactly one
  * result, the right one. Prints the times it measured ({@code [engine-restart]}).
  */
-@ExtendWith({OwnDockerEngine.class, OutputCaptureExtension.class}) // before the context: its engine first
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class EngineRestartIT {
+class EngineRestartIT extends OnOwnEngine {
 
-    private static final Duration RESULT_WAIT = Duration.ofSeconds(120);
     private static final Duration RECOVERY_WAIT = Duration.ofSeconds(60);
-    private static final int POOL_SIZE = OwnDockerEngine.POOL_SIZE;
-
-    @LocalServerPort
-    int port;
-
-    private EdcClient edc;
-    private final DockerNode engine = OwnDockerEngine.engine();
 
     @DynamicPropertySource
     static void onItsOwnEngine(DynamicPropertyRegistry registry) {
         OwnDockerEngine.register(registry);
         registry.add("edc.queue.name", () -> OwnDockerEngine.queueOf(EngineRestartIT.class));
-    }
-
-    @BeforeEach
-    void connect() {
-        edc = new EdcClient(port);
-        assertThat(edc.run(js(uniqueId("warm-up"), "console.log('up')"))
-                        .get("stdout")
-                        .asString())
-                .isEqualTo("up\n");
-        OwnDockerEngine.awaitWarmPool(edc, System.nanoTime());
-    }
-
-    @AfterEach
-    void disconnect() {
-        edc.close();
     }
 
     @Test
@@ -157,22 +120,6 @@ class EngineRestartIT {
         assertThat(output.getOut()).doesNotContain("dead-lettered");
     }
 
-    private List<Job> submit(int count, String codeFormat) {
-        List<Job> jobs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String uuid = uniqueId("engine");
-            Job job = new Job(uuid, i, edc.subscribe("/topic/result/" + uuid));
-            EdcClient.Response accepted = edc.post("/execute-code", EdcClient.json(js(uuid, codeFormat.formatted(i))));
-            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-            jobs.add(job);
-        }
-        return jobs;
-    }
-
-    private String status(Job job) {
-        return edc.get("/executions/" + job.uuid()).json().get("status").asString();
-    }
-
     /**
      * Until the worker consumes its queue again, as it finds by itself (asking its readiness would
      * ping the engine, and resume it sooner than its own watch does).
@@ -186,33 +133,4 @@ class EngineRestartIT {
                         > 0);
         return since(since);
     }
-
-    private void assertEachGotItsOneResult(List<Job> jobs) {
-        for (Job job : jobs) {
-            JsonNode result = job.results().next(RESULT_WAIT);
-            assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("SUCCESS");
-            assertThat(result.get("stdout").asString()).isEqualTo(job.index() + "\n");
-            assertThat(edc.get("/executions/" + job.uuid()).json())
-                    .as("stored as pushed")
-                    .isEqualTo(result);
-        }
-        await("no second result")
-                .during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(3))
-                .until(() -> jobs.stream().allMatch(job -> job.results().pending() == 0));
-    }
-
-    private static Duration since(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
-    }
-
-    private static Map<String, String> js(String uuid, String code) {
-        return Map.of("uuid", uuid, "language", "javascript", "code", code);
-    }
-
-    private record Job(String uuid, int index, EdcClient.Subscription results) {}
 }

@@ -23,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The broker and the store go away and come back while jobs are queued and running. EDC (API
@@ -167,18 +166,7 @@ class OutageIT {
     }
 
     private void assertEachGotItsOneResult(List<Job> jobs) {
-        for (Job job : jobs) {
-            JsonNode result = job.results().next(RESULT_WAIT);
-            assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("SUCCESS");
-            assertThat(result.get("stdout").asString()).isEqualTo(job.index() + "\n");
-            assertThat(edc.get("/executions/" + job.uuid()).json())
-                    .as("stored as pushed")
-                    .isEqualTo(result);
-        }
-        await("no second result")
-                .during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(3))
-                .until(() -> jobs.stream().allMatch(job -> job.results().pending() == 0));
+        OneResultEach.assertFor(edc, jobs, RESULT_WAIT);
     }
 
     private static String js(String uuid, String code) {
@@ -189,5 +177,6 @@ class OutageIT {
         return Map.of("uuid", uuid, "language", "javascript", "code", code);
     }
 
-    private record Job(String uuid, int index, EdcClient.Subscription status, EdcClient.Subscription results) {}
+    private record Job(String uuid, int index, EdcClient.Subscription status, EdcClient.Subscription results)
+            implements OneResultEach.Submitted {}
 }

@@ -49,7 +49,7 @@ final class OwnDockerEngine implements BeforeAllCallback, AfterAllCallback {
             ARG DEBIAN_SUITE=trixie
             FROM edc-runner/base:${DEBIAN_SUITE}
             COPY --from=%s /usr/ /usr/
-            COPY node/edc-node.js /opt/edc/
+            COPY node/edc-node.js node/edc-stdio.js /opt/edc/
             RUN /opt/edc/harden
             LABEL dev.edc.runner="node"
             """.formatted(NODE_RUNTIME);
@@ -175,7 +175,11 @@ final class OwnDockerEngine implements BeforeAllCallback, AfterAllCallback {
                 copy(Path.of("runners", folder), runners.resolve(folder));
             }
             Files.createDirectories(runners.resolve("node"));
-            Files.copy(Path.of("runners", "node", "edc-node.js"), runners.resolve("node/edc-node.js"));
+            for (String file : List.of("edc-node.js", "edc-stdio.js")) {
+                Files.copy(
+                        Path.of("runners", "node", file),
+                        runners.resolve("node").resolve(file));
+            }
             Files.writeString(runners.resolve("node/Dockerfile"), NODE_DOCKERFILE);
             return runners;
         } catch (IOException e) {

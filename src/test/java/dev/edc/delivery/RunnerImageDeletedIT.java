@@ -4,23 +4,13 @@ import static dev.edc.EdcClient.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.edc.EdcClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,39 +24,14 @@ import tools.jackson.databind.JsonNode;
  * that language wait in the queue (not failed) and run once it is back, and the warm pool refills
  * from the new image. Prints the times it measured ({@code [image-deleted]}).
  */
-@ExtendWith({OwnDockerEngine.class, OutputCaptureExtension.class}) // before the context: its engine first
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class RunnerImageDeletedIT {
+class RunnerImageDeletedIT extends OnOwnEngine {
 
-    private static final Duration RESULT_WAIT = Duration.ofSeconds(120);
-    private static final int POOL_SIZE = OwnDockerEngine.POOL_SIZE;
-
-    @LocalServerPort
-    int port;
-
-    private EdcClient edc;
-    private final DockerNode engine = OwnDockerEngine.engine();
+    private static final String HALF_A_SECOND = "setTimeout(() => console.log(%d), 500)";
 
     @DynamicPropertySource
     static void onItsOwnEngine(DynamicPropertyRegistry registry) {
         OwnDockerEngine.register(registry);
         registry.add("edc.queue.name", () -> OwnDockerEngine.queueOf(RunnerImageDeletedIT.class));
-    }
-
-    @BeforeEach
-    void connect() {
-        edc = new EdcClient(port);
-        assertThat(edc.run(js(uniqueId("warm-up"), "console.log('up')"))
-                        .get("stdout")
-                        .asString())
-                .isEqualTo("up\n");
-        OwnDockerEngine.awaitWarmPool(edc, System.nanoTime());
-    }
-
-    @AfterEach
-    void disconnect() {
-        edc.close();
     }
 
     @Test
@@ -76,7 +41,7 @@ class RunnerImageDeletedIT {
         long deleted = System.nanoTime();
 
         // more jobs than warm containers: the later ones need the image
-        List<Job> jobs = submit(POOL_SIZE + 4);
+        List<Job> jobs = submit(POOL_SIZE + 4, HALF_A_SECOND);
         assertEachGotItsOneResult(jobs);
         Duration allDone = since(deleted);
         Duration refilled = OwnDockerEngine.awaitWarmPool(edc, deleted);
@@ -111,7 +76,7 @@ class RunnerImageDeletedIT {
         engine.docker("image", "prune", "-f"); // nothing uses it any more: its layers are gone
         long deleted = System.nanoTime();
 
-        List<Job> jobs = submit(4);
+        List<Job> jobs = submit(4, HALF_A_SECOND);
         await("GET /languages says javascript is being rebuilt")
                 .atMost(RESULT_WAIT)
                 .pollInterval(Duration.ofMillis(100))
@@ -161,10 +126,6 @@ class RunnerImageDeletedIT {
         assertThat(output.getOut()).doesNotContain("dead-lettered", "could not be rebuilt");
     }
 
-    private String status(Job job) {
-        return edc.get("/executions/" + job.uuid()).json().get("status").asString();
-    }
-
     private String imageId() {
         return engine.docker("image", "inspect", "--format", "{{.Id}}", OwnDockerEngine.NODE_IMAGE)
                 .strip();
@@ -186,43 +147,4 @@ class RunnerImageDeletedIT {
                 .flatMap(worker -> StreamSupport.stream(worker.get("rebuilding").spliterator(), false))
                 .anyMatch(language -> language.get("language").asString().equals("javascript"));
     }
-
-    private List<Job> submit(int count) {
-        List<Job> jobs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String uuid = uniqueId("image");
-            Job job = new Job(uuid, i, edc.subscribe("/topic/result/" + uuid));
-            EdcClient.Response accepted = edc.post(
-                    "/execute-code", EdcClient.json(js(uuid, "setTimeout(() => console.log(" + i + "), 500)")));
-            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-            jobs.add(job);
-        }
-        return jobs;
-    }
-
-    private void assertEachGotItsOneResult(List<Job> jobs) {
-        for (Job job : jobs) {
-            JsonNode result = job.results().next(RESULT_WAIT);
-            assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("SUCCESS");
-            assertThat(result.get("stdout").asString()).isEqualTo(job.index() + "\n");
-        }
-        await("no second result")
-                .during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(3))
-                .until(() -> jobs.stream().allMatch(job -> job.results().pending() == 0));
-    }
-
-    private static Duration since(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
-    }
-
-    private static Map<String, String> js(String uuid, String code) {
-        return Map.of("uuid", uuid, "language", "javascript", "code", code);
-    }
-
-    private record Job(String uuid, int index, EdcClient.Subscription results) {}
 }
