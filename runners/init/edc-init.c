@@ -981,5 +981,10 @@ int main(int argc, char **argv) {
     }
     frame("exit", NULL, 0, "peak=%ld oom=%ld", read_number(peak_file), oom_kills());
     flush_all();
+    /* Nothing of the job runs any more. Stay until the worker lets go (closes stdin) as it removes
+     * the container: the engine's work for a stopped container then comes at a quiet moment, not
+     * beside the next job. */
+    current = NULL;
+    while (!worker_eof) pump();
     return 0;
 }

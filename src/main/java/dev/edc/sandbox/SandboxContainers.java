@@ -169,21 +169,22 @@ class SandboxContainers {
 
     /**
      * Ends the container's streams and removes it, in the background, once no job is on its way to
-     * its result (within 5 s): a used container's init has ended its program and exits by itself,
-     * and its removal need not take CPU from the jobs, of a burst or not.
+     * its result (within 5 s). A used container's init has ended its program and waits for its
+     * stdin to close before it exits: the engine's work for a stopped container (unmounts, cgroups)
+     * then happens with the removal, and neither takes CPU from the jobs, of a burst or not.
      */
     void discard(LiveContainer container) {
-        container.input().end();
-        try {
-            container.stream().close();
-        } catch (IOException e) {
-            log.debug("closing the streams of sandbox {}: {}", container.shortId(), e.getMessage());
-        }
         remover.execute(() -> {
             try {
                 load.awaitRoom(REMOVAL_PATIENCE, MAX_REMOVAL_DELAY);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // shutting down: remove now
+            }
+            container.input().end();
+            try {
+                container.stream().close();
+            } catch (IOException e) {
+                log.debug("closing the streams of sandbox {}: {}", container.shortId(), e.getMessage());
             }
             removeNow(container.id(), container.cgroup());
         });
