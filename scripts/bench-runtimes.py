@@ -44,7 +44,9 @@ def start(runtime, settings, jar, logs, vhost, redis_db):
                SPRING_DATA_REDIS_DATABASE=str(redis_db), EDC_QUEUE_NAME=settings["queue"],
                EDC_SANDBOX_RUNTIME="" if runtime == "runc" else runtime)
     log = open(os.path.join(logs, f"edc-{runtime}.log"), "w")
-    return subprocess.Popen(["java", "-jar", jar], env=env, stdout=log, stderr=subprocess.STDOUT)
+    # EDC needs Java 21+: JAVA_HOME's, as the other scripts use it (the machine's default may be older)
+    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+    return subprocess.Popen([java, "-jar", jar], env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 def ready(port, timeout=180):
