@@ -35,7 +35,7 @@ const config = {
   port: int(env.BENCH_PORT, 18090),
   vhost: env.BENCH_VHOST || 'edc-bench',
   poolWaitMs: int(env.BENCH_POOL_WAIT_S, 120) * 1000,
-  modes: (env.BENCH_MODES || 'a,b,c,d').split(',').map((m) => m.trim()),
+  modes: (env.BENCH_MODES || 'a,b,c,d,e').split(',').map((m) => m.trim()),
   java: env.BENCH_JAVA || 'java', // a JDK 21+ to run EDC
   jar: env.BENCH_JAR,
   hostJava17: env.BENCH_HOST_JAVA17 || '/usr/lib/jvm/java-17-openjdk-amd64/bin/java',
@@ -232,9 +232,10 @@ function docker(...args) {
 // ---------- (a), (b) EDC ----------
 
 class Edc {
-  constructor(mode, poolEnabled) {
+  constructor(mode, poolEnabled, runtime) {
     this.mode = mode;
     this.poolEnabled = poolEnabled;
+    this.runtime = runtime; // the sandboxes' OCI runtime (EDC_SANDBOX_RUNTIME); undefined: the engine's default
     this.base = `http://127.0.0.1:${config.port}`;
     this.logFile = path.join(config.out, `edc-${mode}.log`);
   }
@@ -250,11 +251,12 @@ class Edc {
         SPRING_DATA_REDIS_HOST: env.SPRING_DATA_REDIS_HOST || 'localhost',
         SPRING_RABBITMQ_VIRTUAL_HOST: config.vhost,
         EDC_POOL_ENABLED: String(this.poolEnabled),
+        ...(this.runtime ? { EDC_SANDBOX_RUNTIME: this.runtime } : {}),
       },
     });
     fs.closeSync(logFd);
     this.exited = new Promise((resolve) => this.process.on('exit', (code, signal) => { this.exitStatus = code ?? signal; resolve(); }));
-    log(`EDC (${this.mode}, EDC_POOL_ENABLED=${this.poolEnabled}) starting on port ${config.port}, vhost ${config.vhost}, log ${path.relative(ROOT, this.logFile)}`);
+    log(`EDC (${this.mode}, EDC_POOL_ENABLED=${this.poolEnabled}${this.runtime ? `, EDC_SANDBOX_RUNTIME=${this.runtime}` : ''}) starting on port ${config.port}, vhost ${config.vhost}, log ${path.relative(ROOT, this.logFile)}`);
     const deadline = Date.now() + 600_000; // a first start may build runner images
     for (;;) {
       if (this.exitStatus !== undefined) throw new Error(`EDC exited (${this.exitStatus}):\n${tail(this.logFile)}`);
@@ -426,12 +428,16 @@ function stats(samples) {
   return { p50: rank(50), p95: rank(95), n: sorted.length, samples };
 }
 
-async function measureEdc(mode, poolEnabled, results, attempt) {
-  const edc = new Edc(mode, poolEnabled);
+/** (a) and (b); (e) is (a) under gVisor: its latency and burst rows only (the pool figures and test cases are (a)'s). */
+async function measureEdc(mode, poolEnabled, results, attempt, runtime) {
+  const edc = new Edc(mode, poolEnabled, runtime);
   current = edc;
   try {
     await edc.start();
-    if (poolEnabled) results.pool.idle = await edc.settledPool();
+    if (poolEnabled) {
+      const idle = await edc.settledPool();
+      if (!runtime) results.pool.idle = idle;
+    }
     for (const row of LATENCY_ROWS) {
       await attempt(`(${mode}) ${row.key}`, async () => {
         const run = (p) => edc.run(p);
@@ -465,7 +471,7 @@ async function measureEdc(mode, poolEnabled, results, attempt) {
         results.burst[mode][row.key] = { median: median(rates), first: rates[0], all: rates };
       });
     }
-    if (poolEnabled) {
+    if (poolEnabled && !runtime) {
       for (const row of TEST_ROWS) {
         await attempt(`(${mode}) ${row.key}`, async () => {
           const one = [];
@@ -561,23 +567,24 @@ function writeReport(results, m, seconds) {
   lines.push(`Warm pool (a), as EDC measures it: idle after start ${describePool(results.pool.idle)}; after the bursts and test cases ${describePool(results.pool.after)}${budget ? `; budget ${budget.toFixed(0)} MiB (EDC_POOL_MEMORY_BUDGET)` : ''}.`, '');
 
   lines.push('## Latency, ms (p50 / p95)', '');
-  lines.push('(a) EDC with its warm pool and (b) without: POST /execute-code to the result MESSAGE on STOMP `/topic/result/<uuid>`, subscribed before posting. (c) `docker run --rm -i` of the same runner image with the sandbox\'s flags and payload. (d) the bare runtime on the host (`node file.js`, `java Main.java` on JDK 17). Paced: each run ' + config.gapMs + ' ms after the previous result; back to back: right after it. (a) back to back: the series (' + config.warmup + ' warm-up and ' + config.runs + ' measured runs) repeated ' + (config.bursts - 1) + ' more times, each once the pool has refilled, as bursts are; the first series, before the pool learned it, in brackets. Ratios are of medians.', '');
-  lines.push('| row | (a) EDC | (b) EDC, no pool | (c) docker run --rm | (d) host | a/c | a/d | b/c | b/d |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('(a) EDC with its warm pool and (b) without: POST /execute-code to the result MESSAGE on STOMP `/topic/result/<uuid>`, subscribed before posting. (c) `docker run --rm -i` of the same runner image with the sandbox\'s flags and payload. (d) the bare runtime on the host (`node file.js`, `java Main.java` on JDK 17). Paced: each run ' + config.gapMs + ' ms after the previous result; back to back: right after it. (a) back to back: the series (' + config.warmup + ' warm-up and ' + config.runs + ' measured runs) repeated ' + (config.bursts - 1) + ' more times, each once the pool has refilled, as bursts are; the first series, before the pool learned it, in brackets. (e) is (a) with every sandbox under gVisor (`EDC_SANDBOX_RUNTIME=runsc`), measured the same way. Ratios are of medians.', '');
+  lines.push('| row | (a) EDC | (b) EDC, no pool | (c) docker run --rm | (d) host | (e) EDC, gVisor | a/c | a/d | b/c | b/d | e/a |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const withFirst = (x) => (x?.first ? `${cell(x)} (first ${fmt(x.first.p50)} / ${fmt(x.first.p95)})` : cell(x));
   for (const row of LATENCY_ROWS) {
-    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((mode) => L[mode][row.key]);
-    const aCell = a?.first ? `${cell(a)} (first ${fmt(a.first.p50)} / ${fmt(a.first.p95)})` : cell(a);
-    lines.push(`| ${row.label} | ${aCell} | ${cell(b)} | ${cell(c)} | ${cell(d)} | ${ratio(a?.p50, c?.p50)} | ${ratio(a?.p50, d?.p50)} | ${ratio(b?.p50, c?.p50)} | ${ratio(b?.p50, d?.p50)} |`);
+    const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((mode) => L[mode][row.key]);
+    lines.push(`| ${row.label} | ${withFirst(a)} | ${cell(b)} | ${cell(c)} | ${cell(d)} | ${withFirst(e)} | ${ratio(a?.p50, c?.p50)} | ${ratio(a?.p50, d?.p50)} | ${ratio(b?.p50, c?.p50)} | ${ratio(b?.p50, d?.p50)} | ${ratio(e?.p50, a?.p50)} |`);
   }
   lines.push('');
 
   if (BURST_ROWS.length) {
     lines.push('## Bursts, jobs/s', '');
-    lines.push(`All jobs submitted at once, first POST to last result. (a): median of ${config.bursts} bursts, each once the pool has refilled (the first one, before the pool learned the burst, in brackets). (c): as many \`docker run --rm -i\`, ${config.dockerParallel} at a time (EDC's default worker concurrency).`, '');
-    lines.push('| burst | (a) EDC (first) | (b) EDC, no pool | (c) docker run --rm | a/c | b/c |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(`All jobs submitted at once, first POST to last result. (a) and (e): median of ${config.bursts} bursts, each once the pool has refilled (the first one, before the pool learned the burst, in brackets). (c): as many \`docker run --rm -i\`, ${config.dockerParallel} at a time (EDC's default worker concurrency).`, '');
+    lines.push('| burst | (a) EDC (first) | (b) EDC, no pool | (c) docker run --rm | (e) EDC, gVisor (first) | a/c | b/c | e/c |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of BURST_ROWS) {
-      const [a, b, c] = ['a', 'b', 'c'].map((mode) => B[mode][row.key]);
-      lines.push(`| ${row.label} | ${jobs(a?.median)} (${jobs(a?.first)}) | ${jobs(b?.median)} | ${jobs(c?.median)} | ${ratio(a?.median, c?.median)} | ${ratio(b?.median, c?.median)} |`);
+      const [a, b, c, e] = ['a', 'b', 'c', 'e'].map((mode) => B[mode][row.key]);
+      const withFirstRate = (x) => (x ? `${jobs(x.median)} (${jobs(x.first)})` : '–');
+      lines.push(`| ${row.label} | ${withFirstRate(a)} | ${jobs(b?.median)} | ${jobs(c?.median)} | ${withFirstRate(e)} | ${ratio(a?.median, c?.median)} | ${ratio(b?.median, c?.median)} | ${ratio(e?.median, c?.median)} |`);
     }
     lines.push('');
   }
@@ -626,13 +633,13 @@ function writeReport(results, m, seconds) {
 let current = null;
 
 async function main() {
-  if ((config.modes.includes('a') || config.modes.includes('b')) && !(config.jar && fs.existsSync(config.jar))) {
+  if (['a', 'b', 'e'].some((mode) => config.modes.includes(mode)) && !(config.jar && fs.existsSync(config.jar))) {
     throw new Error('BENCH_JAR names no EDC jar: run the benchmark with bash bench/run.sh');
   }
   fs.mkdirSync(config.out, { recursive: true });
   const started = performance.now();
   const results = {
-    latency: { a: {}, b: {}, c: {}, d: {} }, burst: { a: {}, b: {}, c: {} }, tests: {}, pool: {}, load: {}, failures: [],
+    latency: { a: {}, b: {}, c: {}, d: {}, e: {} }, burst: { a: {}, b: {}, c: {}, e: {} }, tests: {}, pool: {}, load: {}, failures: [],
   };
   const attempt = async (what, fn) => {
     try { await fn(); } catch (e) { results.failures.push(`${what}: ${e.message.split('\n')[0]}`); log(`FAILED ${what}: ${e.message}`); }
@@ -649,6 +656,7 @@ async function main() {
   await column('b', () => measureEdc('b', false, results, attempt));
   await column('c', () => measureDockerRun(results, attempt));
   await column('d', () => measureHost(results, attempt));
+  await column('e', () => measureEdc('e', true, results, attempt, 'runsc'));
   results.load.end = os.loadavg()[0].toFixed(2);
 
   const text = writeReport(results, machine(), (performance.now() - started) / 1000);
