@@ -138,10 +138,11 @@ static int cpu_v2;
  * Frames wait here until the worker takes them: stdout is non-blocking, so a worker that drains
  * slowly never stops this process from reading the program's pipes. Otherwise a program whose
  * runtime buffers its own writes (Node.js) would pile its flood up in its memory and end out of
- * memory instead of at its output limit. The output caps bound what waits here; past OUT_HIGH
- * (a job with many cases and a slow worker) it waits for the worker instead.
+ * memory instead of at its output limit. One run's output is capped below OUT_HIGH (EDC allows
+ * 1 MB at most, plus frame headers and compiler messages); past it (many cases and a slow worker)
+ * it waits for the worker instead.
  */
-#define OUT_HIGH (1L << 20)
+#define OUT_HIGH (2L << 20)
 static buf_t outq;
 
 /* Writes what stdout takes now. */
