@@ -122,6 +122,7 @@ typedef struct {
 static child_t *current;
 static int sigfd;
 static int stop_requested;
+static int cut_by_stop; /* a stop killed a step of the job, or kept one from starting */
 static int input_closed;     /* "eof" came: the program's stdin ends after what it was given */
 static int compile_uid = -1, run_uid = -1;
 static buf_t inbuf;          /* bytes from the worker not parsed yet */
@@ -455,6 +456,7 @@ static void stop(void) {
     stop_requested = 1;
     if (current && (current->pid > 0 || current->kind == WARM)) {
         current->stopped = 1;
+        cut_by_stop = 1;
         kill_all();
     }
 }
@@ -862,10 +864,15 @@ static void run_generic(void) {
     if (job.compile && !compile_step()) return;
     if (!job.run) die("the job has no run command");
     if (job.ncases == 0) {
-        if (!stop_requested) run_case(0, &job.stdin, job.args, job.nargs);
+        if (stop_requested) cut_by_stop = 1;
+        else run_case(0, &job.stdin, job.args, job.nargs);
         return;
     }
-    for (int i = 0; i < job.ncases && !stop_requested; i++) {
+    for (int i = 0; i < job.ncases; i++) {
+        if (stop_requested) {
+            cut_by_stop = 1;
+            return;
+        }
         case_t *k = &job.cases[i];
         run_case(i, &k->stdin, k->own_args ? k->args : job.args, k->own_args ? k->nargs : job.nargs);
     }
@@ -977,10 +984,11 @@ int main(int argc, char **argv) {
             }
             run_generic();
         }
-    } else if (current) {
-        reap_all();
+    } else {
+        cut_by_stop = 1; /* stopped before the job began */
+        if (current) reap_all();
     }
-    frame("exit", NULL, 0, "peak=%ld oom=%ld", read_number(peak_file), oom_kills());
+    frame("exit", NULL, 0, "peak=%ld oom=%ld stopped=%d", read_number(peak_file), oom_kills(), cut_by_stop);
     flush_all();
     /* Nothing of the job runs any more. Stay until the worker lets go (closes stdin) as it removes
      * the container: the engine's work for a stopped container then comes at a quiet moment, not

@@ -41,6 +41,7 @@ class RunRecorder {
     private final List<SandboxOutcome.Run> runs = new ArrayList<>();
     private CaseOutput output;
     private Long peakMemoryBytes;
+    private boolean stopped;
     private String error;
     private boolean exited;
     private volatile boolean ended;
@@ -80,6 +81,7 @@ class RunRecorder {
             case "end" -> endRun(frame);
             case "exit" -> {
                 exited = true;
+                stopped = frame.flag("stopped");
                 peakMemoryBytes = frame.number("peak") >= 0 ? frame.number("peak") : null;
                 done.countDown();
             }
@@ -222,7 +224,7 @@ class RunRecorder {
                         false, "", false, deadline, !deadline, deadline ? job.compileTimeout() : since(givenAt));
             }
         }
-        return new SandboxOutcome(compiled, all, peakMemoryBytes());
+        return new SandboxOutcome(compiled, all, peakMemoryBytes(), stopped);
     }
 
     /** The run that was about to start when the container died, if the job had one left. */

@@ -10,8 +10,10 @@ import java.util.List;
  * @param compilation     the compile step, or null when there was none
  * @param runs            one per run (one, or one per test case that ran); none when the compilation failed
  * @param peakMemoryBytes the container's peak memory (compilation included), or null if unknown
+ * @param stopped         a stop from outside (a cancel) cut the job short: it killed the compiler or
+ *                        a run, or came before a step began; false when the job had ended on its own
  */
-public record SandboxOutcome(Compilation compilation, List<Run> runs, Long peakMemoryBytes) {
+public record SandboxOutcome(Compilation compilation, List<Run> runs, Long peakMemoryBytes, boolean stopped) {
 
     public SandboxOutcome {
         runs = List.copyOf(runs);

@@ -32,6 +32,9 @@ final class Verdicts {
                 .finishedAt(ExecutionResult.millis(finishedAt));
         boolean compileTruncated =
                 outcome.compilation() != null && outcome.compilation().outputTruncated();
+        if (outcome.stopped() || outcome.runs().stream().anyMatch(SandboxOutcome.Run::stopped)) {
+            return result.status(ExecutionStatus.CANCELLED).build();
+        }
         if (!outcome.compiled()) {
             return result.status(ExecutionStatus.COMPILATION_ERROR)
                     .outputTruncated(compileTruncated)
@@ -42,9 +45,6 @@ final class Verdicts {
                                             job.tests().size(), 0, job.tests().size())
                                     : null)
                     .build();
-        }
-        if (outcome.runs().stream().anyMatch(SandboxOutcome.Run::stopped)) {
-            return result.status(ExecutionStatus.CANCELLED).build();
         }
         if (job.hasTests()) {
             return withTests(result, outcome, tests, job, compileTruncated);

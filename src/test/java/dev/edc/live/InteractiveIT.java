@@ -264,6 +264,28 @@ class InteractiveIT {
     }
 
     @Test
+    void shouldCancelAnExecutionWhileItCompiles() {
+        String uuid = uniqueId("cancel-compiling");
+        EdcClient.Subscription status = onB.subscribe("/topic/status/" + uuid);
+        EdcClient.Subscription results = onB.subscribe("/topic/result/" + uuid);
+        String token = accepted(onA.post(
+                        "/execute-code",
+                        EdcClient.json(
+                                Map.of("uuid", uuid, "language", "haskell", "code", "main :: IO ()\nmain = main\n"))))
+                .get("controlToken")
+                .asString();
+        assertThat(status.next(WAIT).get("status").asString()).isEqualTo("RUNNING");
+
+        // GHC takes seconds: the cancel reaches the compiler, or a program not started yet
+        EdcClient.Response cancel = onB.post("/executions/" + uuid + "/cancel", "", "X-Control-Token", token);
+        JsonNode result = results.next(WAIT);
+
+        assertThat(cancel.status()).isEqualTo(202);
+        assertThat(result.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(onA.get("/executions/" + uuid).json()).isEqualTo(result);
+    }
+
+    @Test
     void shouldCancelAQueuedExecutionSoThatItNeverRuns() {
         List<String> busy = List.of(uniqueId("busy"), uniqueId("busy"));
         for (String uuid : busy) {

@@ -38,7 +38,8 @@ class VerdictsTest {
                 new SandboxOutcome.Compilation(
                         false, "Main.java:1: error: ';' expected\n", false, false, false, Duration.ofMillis(300)),
                 List.of(),
-                50L << 20);
+                50L << 20,
+                false);
 
         ExecutionResult result = Verdicts.finish(RUNNING, outcome, JOB, List.of(), Instant.EPOCH);
 
@@ -50,9 +51,39 @@ class VerdictsTest {
     }
 
     @Test
+    void shouldCallAJobCancelledBeforeItsProgramStartedCancelledNotAFailure() {
+        SandboxOutcome beforeStart = new SandboxOutcome(null, List.of(), 20L << 20, true);
+        SandboxOutcome duringCompilation = new SandboxOutcome(
+                new SandboxOutcome.Compilation(false, "", false, false, false, Duration.ofMillis(90)),
+                List.of(),
+                null,
+                true);
+
+        assertThat(Verdicts.finish(RUNNING, beforeStart, JOB, List.of(), Instant.EPOCH)
+                        .status())
+                .isEqualTo(ExecutionStatus.CANCELLED);
+        assertThat(Verdicts.finish(RUNNING, duringCompilation, JOB, List.of(), Instant.EPOCH)
+                        .status())
+                .as("a compiler killed by the cancel is no compilation error")
+                .isEqualTo(ExecutionStatus.CANCELLED);
+    }
+
+    @Test
+    void shouldKeepTheResultOfAProgramThatEndedBeforeTheCancelReachedIt() {
+        SandboxOutcome ended = new SandboxOutcome(null, List.of(run(0, 0, false, false, false)), 1L << 20, false);
+
+        assertThat(Verdicts.finish(RUNNING, ended, JOB, List.of(), Instant.EPOCH)
+                        .status())
+                .isEqualTo(ExecutionStatus.SUCCESS);
+    }
+
+    @Test
     void shouldSayWhenTheCompilerWasStoppedAtItsBound() {
         SandboxOutcome outcome = new SandboxOutcome(
-                new SandboxOutcome.Compilation(false, "", false, true, false, Duration.ofSeconds(15)), List.of(), null);
+                new SandboxOutcome.Compilation(false, "", false, true, false, Duration.ofSeconds(15)),
+                List.of(),
+                null,
+                false);
 
         assertThat(Verdicts.finish(RUNNING, outcome, JOB, List.of(), Instant.EPOCH)
                         .compileOutput())
@@ -61,8 +92,8 @@ class VerdictsTest {
 
     @Test
     void shouldTakeTheSignalAsReportedNotGuessedFromTheExitCode() {
-        SandboxOutcome exited137 = new SandboxOutcome(null, List.of(run(137, 0, false, false, false)), 1L << 20);
-        SandboxOutcome segfault = new SandboxOutcome(null, List.of(run(139, 11, false, false, false)), 1L << 20);
+        SandboxOutcome exited137 = new SandboxOutcome(null, List.of(run(137, 0, false, false, false)), 1L << 20, false);
+        SandboxOutcome segfault = new SandboxOutcome(null, List.of(run(139, 11, false, false, false)), 1L << 20, false);
 
         assertThat(Verdicts.finish(RUNNING, exited137, JOB, List.of(), Instant.EPOCH)
                         .signal())
@@ -87,7 +118,7 @@ class VerdictsTest {
         SandboxOutcome.Run passed = run(0, 0, false, false, false);
         SandboxOutcome.Run killed = new SandboxOutcome.Run(
                 1, 137, 9, "", "", false, false, true, false, Duration.ofMillis(80), Duration.ZERO, 0);
-        SandboxOutcome outcome = new SandboxOutcome(null, List.of(passed, killed), 256L << 20);
+        SandboxOutcome outcome = new SandboxOutcome(null, List.of(passed, killed), 256L << 20, false);
         List<TestResult> tests = List.of(
                 TestVerdicts.judge(passed, job.tests().get(0), job),
                 TestVerdicts.judge(killed, job.tests().get(1), job));
