@@ -10,9 +10,8 @@ log() { printf '[services] %s\n' "$*"; }
 
 missing=()
 # chromium and chromium-driver: the browser that PlaygroundIT drives headless; nodejs: the real
-# piston-client package that PistonClientIT runs; runsc: gVisor, the second sandbox runtime the
-# hostile suite runs under (jq edits dockerd's daemon.json to register it)
-for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver nodejs runsc jq; do
+# piston-client package that PistonClientIT runs; jq edits dockerd's daemon.json to register gVisor
+for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver nodejs jq; do
   # An engine from other packages (docker-ce, moby-engine: GitHub's runners) conflicts with docker.io.
   [ "$package" = docker.io ] && command -v dockerd >/dev/null 2>&1 && continue
   # A Node.js from elsewhere (GitHub's runners, NodeSource) is as good, and conflicts with Debian's.
@@ -28,6 +27,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/tmp/edc-apt.log 2>&1 \
     || { tail -30 /tmp/edc-apt.log; exit 1; }
 fi
+
+# gVisor's runsc, the second sandbox runtime the hostile suite runs under: trixie's release at least
+bash scripts/install-gvisor.sh
 
 wait_for() { # wait_for <what> <seconds> <command...>
   local what=$1 seconds=$2; shift 2

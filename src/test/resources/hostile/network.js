@@ -2,7 +2,10 @@
 // It never sends a packet to any other address.
 const fs = require('fs');
 const net = require('net');
-console.log('interfaces:', fs.readdirSync('/sys/class/net').sort().join(','));
+// /proc/net/dev lists every interface, with or without an address (gVisor has no /sys/class/net)
+const interfaces = fs.readFileSync('/proc/net/dev', 'utf8').split('\n').slice(2)
+  .filter(line => line.includes(':')).map(line => line.split(':')[0].trim());
+console.log('interfaces:', interfaces.sort().join(','));
 const routes = fs.readFileSync('/proc/net/route', 'utf8').trim().split('\n').length - 1;
 console.log('routes:', routes);
 const server = net.createServer(socket => socket.pipe(socket)).listen(0, '127.0.0.1', () => {

@@ -19,6 +19,7 @@ class DockerSandbox implements Sandbox {
     private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
     private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final Duration LABEL_GRACE = Duration.ofSeconds(30);
+    private static final Duration OOM_POLL = Duration.ofMillis(50);
 
     private final SandboxContainers containers;
     private final WarmPool pool;
@@ -65,18 +66,22 @@ class DockerSandbox implements Sandbox {
             log.debug("sandbox {}: started for this job", container.shortId());
         }
         container.recorder().prepare(job, listener);
+        long oomKillsBefore =
+                container.cgroup() == null ? -1 : container.cgroup().oomKills();
         container.input().give(Payload.of(job));
-        return new DockerRun(container, job);
+        return new DockerRun(container, job, oomKillsBefore);
     }
 
     private final class DockerRun implements SandboxRun {
 
         private final LiveContainer container;
         private final SandboxJob job;
+        private final long oomKillsBefore; // the host's count for this sandbox, -1 when the init counts
 
-        DockerRun(LiveContainer container, SandboxJob job) {
+        DockerRun(LiveContainer container, SandboxJob job, long oomKillsBefore) {
             this.container = container;
             this.job = job;
+            this.oomKillsBefore = oomKillsBefore;
         }
 
         @Override
@@ -98,12 +103,15 @@ class DockerSandbox implements Sandbox {
         public SandboxOutcome await() {
             try {
                 RunRecorder recorder = container.recorder();
-                RunRecorder.Cut cut = RunRecorder.Cut.NONE;
-                if (!recorder.awaitDone(job.bound())) {
+                RunRecorder.Cut cut = awaitReport(recorder);
+                if (cut == RunRecorder.Cut.DEADLINE) {
                     log.warn(
                             "sandbox {}: no report within {}: stopped by the worker", container.shortId(), job.bound());
                     containers.stop(container);
-                    cut = RunRecorder.Cut.DEADLINE;
+                } else if (cut == RunRecorder.Cut.MEMORY) {
+                    log.debug(
+                            "sandbox {}: the kernel killed in it for memory: ended by the worker", container.shortId());
+                    containers.kill(container);
                 }
                 recorder.awaitDone(DRAIN);
                 if (cut == RunRecorder.Cut.NONE && !recorder.reported() && containers.diedOfMemory(container)) {
@@ -116,6 +124,30 @@ class DockerSandbox implements Sandbox {
                 throw new SandboxException("Interrupted while running sandbox " + container.shortId(), e);
             } finally {
                 containers.discard(container);
+            }
+        }
+
+        /**
+         * Waits for the init's report within the job's bound. Where the host counts the sandbox's
+         * OOM kills (gVisor), one ends the wait: under gVisor's systrap platform the kernel kills a
+         * stub process of gVisor's and the program's task hangs, its report never coming.
+         */
+        private RunRecorder.Cut awaitReport(RunRecorder recorder) throws InterruptedException {
+            if (oomKillsBefore < 0) {
+                return recorder.awaitDone(job.bound()) ? RunRecorder.Cut.NONE : RunRecorder.Cut.DEADLINE;
+            }
+            long deadline = System.nanoTime() + job.bound().toNanos();
+            for (; ; ) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return RunRecorder.Cut.DEADLINE;
+                }
+                if (recorder.awaitDone(Duration.ofNanos(Math.min(left, OOM_POLL.toNanos())))) {
+                    return RunRecorder.Cut.NONE;
+                }
+                if (container.cgroup().oomKills() > oomKillsBefore) {
+                    return RunRecorder.Cut.MEMORY;
+                }
             }
         }
     }

@@ -63,6 +63,43 @@ record HostCgroup(Path root, String name) {
         return read(unified() ? "memory.peak" : "memory.max_usage_in_bytes");
     }
 
+    /**
+     * How many times the kernel's OOM killer struck in it so far; -1 if unknown. Under gVisor's
+     * systrap platform the kernel kills one of gVisor's stub processes, not the sandbox, and the
+     * program's task hangs: the worker ends such a sandbox itself (DockerSandbox).
+     */
+    long oomKills() {
+        if (unified()) {
+            return oomKills(memoryDir().resolve("memory.events")); // counts the container's cgroup below too
+        }
+        // cgroup v1 counts a kill in the cgroup whose limit was hit: the container's own, below this one
+        long kills = oomKills(memoryDir().resolve("memory.oom_control"));
+        if (kills < 0) {
+            return -1;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(memoryDir(), Files::isDirectory)) {
+            for (Path child : children) {
+                kills += Math.max(0, oomKills(child.resolve("memory.oom_control")));
+            }
+        } catch (IOException e) {
+            // gone with its container
+        }
+        return kills;
+    }
+
+    private static long oomKills(Path file) {
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith("oom_kill "))
+                    .mapToLong(line ->
+                            Long.parseLong(line.substring("oom_kill ".length()).strip()))
+                    .findFirst()
+                    .orElse(-1);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Removes it from every hierarchy: once its container is removed, it holds nothing. */
     void remove() {
         for (Path dir : dirs()) {
@@ -133,13 +170,26 @@ record HostCgroup(Path root, String name) {
     }
 
     private long read(String file) {
-        Path path = unified()
-                ? root.resolve(PARENT).resolve(name).resolve(file)
-                : root.resolve("memory").resolve(PARENT).resolve(name).resolve(file);
+        String text = readText(file);
         try {
-            return Long.parseLong(Files.readString(path).strip());
-        } catch (IOException | NumberFormatException e) {
+            return text == null ? -1 : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** A file of its memory controller; null if it cannot be read (the cgroup is gone). */
+    private String readText(String file) {
+        try {
+            return Files.readString(memoryDir().resolve(file));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Path memoryDir() {
+        return unified()
+                ? root.resolve(PARENT).resolve(name)
+                : root.resolve("memory").resolve(PARENT).resolve(name);
     }
 }

@@ -24,7 +24,10 @@ class RunRecorder {
         NONE,
         /** the worker killed the container at its own deadline */
         DEADLINE,
-        /** the container died for memory before its report (under gVisor the whole sandbox is killed) */
+        /**
+         * the container died for memory before its report, or the kernel killed in it for memory
+         * (gVisor: the whole sandbox is killed, or with systrap a stub of gVisor's, hanging the program)
+         */
         MEMORY
     }
 
@@ -224,7 +227,8 @@ class RunRecorder {
                         false, "", false, deadline, !deadline, deadline ? job.compileTimeout() : since(givenAt));
             }
         }
-        return new SandboxOutcome(compiled, all, peakMemoryBytes(), stopped);
+        // the worker's own stops (its deadline, a sandbox killed for memory) are no cancel
+        return new SandboxOutcome(compiled, all, peakMemoryBytes(), stopped && cut == Cut.NONE);
     }
 
     /** The run that was about to start when the container died, if the job had one left. */

@@ -137,6 +137,11 @@ class SandboxContainers {
         }
     }
 
+    /** Kills a container whose init cannot report any more (a gVisor sandbox hung by an OOM kill). */
+    void kill(LiveContainer container) {
+        signal(container.id(), "SIGKILL");
+    }
+
     /**
      * Whether a container that ended without its init's report was killed for memory: it reached its
      * limit (as its cgroup on the host counted), or the engine saw the kernel's OOM kill. Under gVisor

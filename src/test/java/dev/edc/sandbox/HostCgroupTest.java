@@ -41,6 +41,22 @@ class HostCgroupTest {
     }
 
     @Test
+    void shouldCountTheKernelsOomKillsInIt() throws IOException {
+        HostCgroup cgroup = new HostCgroup(root, "abc");
+        assertThat(cgroup.oomKills()).as("no cgroup").isEqualTo(-1);
+
+        Path memory = Files.createDirectories(root.resolve("memory/edc/abc"));
+        Files.writeString(memory.resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill 0\n");
+        assertThat(cgroup.oomKills()).isZero();
+
+        Path container = Files.createDirectories(memory.resolve("f00d"));
+        Files.writeString(container.resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill 2\n");
+        assertThat(cgroup.oomKills())
+                .as("counted where the container's limit was hit")
+                .isEqualTo(2);
+    }
+
+    @Test
     void shouldRemoveItselfFromEveryHierarchyOnce() throws IOException {
         Files.createDirectories(root.resolve("memory/edc/abc"));
         Files.createDirectories(root.resolve("cpu,cpuacct/edc/abc"));

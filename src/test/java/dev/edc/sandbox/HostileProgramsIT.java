@@ -59,6 +59,10 @@ class HostileProgramsIT extends IntegrationTest {
     @Value("${edc.sandbox.runtime:}")
     String runtime;
 
+    /** Only the cases whose name contains this ({@code -Dhostile.only=bomb}), to repeat a few of them. */
+    @Value("${hostile.only:}")
+    String only;
+
     @TestFactory
     @Order(1)
     Stream<DynamicTest> shouldGiveEveryHostileProgramItsExactVerdictAndKeepServing() {
@@ -66,6 +70,7 @@ class HostileProgramsIT extends IntegrationTest {
         JsonNode normal = manifest.get("normal");
         return manifest.get("cases")
                 .valueStream()
+                .filter(c -> c.get("name").asString().contains(only))
                 .map(this::underThisRuntime)
                 .map(c -> DynamicTest.dynamicTest(displayName(c), () -> {
                     assumeFalse(

@@ -202,6 +202,19 @@ class RunRecorderTest {
     }
 
     @Test
+    void shouldSayACancelCutTheJobShortButNotTheWorkersOwnStop() {
+        prepare(1024, 1024);
+        frame("exit 0 peak=4096 oom=0 stopped=1", "");
+
+        assertThat(recorder.outcome().stopped())
+                .as("a cancel before the program started")
+                .isTrue();
+        assertThat(recorder.outcome(RunRecorder.Cut.DEADLINE).stopped())
+                .as("stopped by the worker at its deadline")
+                .isFalse();
+    }
+
+    @Test
     void shouldMeasureMemoryOnTheHostWhereTheInitCannotSeeIt(@TempDir Path root) throws IOException {
         HostCgroup cgroup = new HostCgroup(root, "abc");
         Path memory = Files.createDirectories(root.resolve("memory/edc/abc"));
