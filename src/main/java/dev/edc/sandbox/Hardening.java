@@ -15,11 +15,11 @@ import java.util.Map;
  */
 final class Hardening {
 
-    // Under gVisor the engine's pids limit counts gVisor's own host threads, not the program's
-    // processes (measured with runsc's ptrace platform: ~50 for an idle sandbox; a fork bomb held
-    // to 128 tasks inside took a JavaScript sandbox to ~800 and a Java one past 1,280, where gVisor
-    // died with exit 2): past it gVisor itself dies. The program is held inside instead (nproc), and
-    // this bound only keeps a broken gVisor from taking the host's threads.
+    // Under gVisor the engine's pids limit counts gVisor's own host threads and stub processes, not
+    // the program's processes (measured with runsc's older ptrace platform: ~50 for an idle sandbox;
+    // a fork bomb held to 128 tasks inside took a JavaScript sandbox to ~800 and a Java one past
+    // 1,280; systrap needs fewer): past it gVisor itself dies. The program is held inside instead
+    // (nproc), and this bound only keeps a broken gVisor from taking the host's threads.
     private static final long GVISOR_HOST_THREADS_PER_PROCESS = 16;
     private static final long GVISOR_HOST_THREADS = 512;
 
