@@ -10,8 +10,9 @@ log() { printf '[services] %s\n' "$*"; }
 
 missing=()
 # chromium and chromium-driver: the browser that PlaygroundIT drives headless; nodejs: the real
-# piston-client package that PistonClientIT runs; jq edits dockerd's daemon.json to register gVisor
-for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver nodejs jq; do
+# piston-client package that PistonClientIT runs; jq edits dockerd's daemon.json to register gVisor;
+# curl, xz-utils and gpgv fetch and check gVisor's package (scripts/install-gvisor.sh)
+for package in docker.io rabbitmq-server redis-server debootstrap chromium chromium-driver nodejs jq curl xz-utils gpgv; do
   # An engine from other packages (docker-ce, moby-engine: GitHub's runners) conflicts with docker.io.
   [ "$package" = docker.io ] && command -v dockerd >/dev/null 2>&1 && continue
   # A Node.js from elsewhere (GitHub's runners, NodeSource) is as good, and conflicts with Debian's.
