@@ -84,6 +84,13 @@ class InteractiveIT {
         return response.json();
     }
 
+    /** Submits on node A; the execution's control token. */
+    private String submit(Map<String, ?> request) {
+        return accepted(onA.post("/execute-code", EdcClient.json(request)))
+                .get("controlToken")
+                .asString();
+    }
+
     @Test
     void shouldStreamOutputLiveToAClientOfTheOtherNode() {
         String uuid = uniqueId("live");
@@ -157,9 +164,7 @@ class InteractiveIT {
         String uuid = uniqueId("scanner");
         EdcClient.Subscription output = onB.subscribe("/topic/output/" + uuid);
         EdcClient.Subscription results = onB.subscribe("/topic/result/" + uuid);
-        String token = accepted(onA.post(
-                        "/execute-code",
-                        EdcClient.json(Map.of("uuid", uuid, "language", "java", "interactive", true, "code", """
+        String token = submit(Map.of("uuid", uuid, "language", "java", "interactive", true, "code", """
                         import java.util.Scanner;
                         public class Greeter {
                             public static void main(String[] args) {
@@ -173,9 +178,7 @@ class InteractiveIT {
                                 while (in.hasNextLine()) System.out.println("echo " + in.nextLine());
                                 System.out.println("bye");
                             }
-                        }"""))))
-                .get("controlToken")
-                .asString();
+                        }"""));
 
         assertThat(output.next(WAIT).get("data").asString()).isEqualTo("Your name? ");
         assertThat(onB.post(
@@ -209,15 +212,11 @@ class InteractiveIT {
         String uuid = uniqueId("readline");
         EdcClient.Subscription output = onB.subscribe("/topic/output/" + uuid);
         EdcClient.Subscription results = onB.subscribe("/topic/result/" + uuid);
-        String token = accepted(onA.post(
-                        "/execute-code",
-                        EdcClient.json(Map.of("uuid", uuid, "language", "js", "interactive", true, "code", """
+        String token = submit(Map.of("uuid", uuid, "language", "js", "interactive", true, "code", """
                         const rl = require('readline').createInterface({ input: process.stdin });
                         process.stdout.write('> ');
                         rl.on('line', line => process.stdout.write(line.toUpperCase() + '\\n> '));
-                        rl.on('close', () => console.log('closed'));"""))))
-                .get("controlToken")
-                .asString();
+                        rl.on('close', () => console.log('closed'));"""));
 
         assertThat(output.next(WAIT).get("data").asString()).isEqualTo("> ");
         onB.send("/app/executions/" + uuid + "/stdin", "first\n", "control-token", token);
@@ -235,19 +234,8 @@ class InteractiveIT {
         String uuid = uniqueId("cancel-running");
         EdcClient.Subscription status = onB.subscribe("/topic/status/" + uuid);
         EdcClient.Subscription results = onB.subscribe("/topic/result/" + uuid);
-        String token = accepted(onA.post(
-                        "/execute-code",
-                        EdcClient.json(Map.of(
-                                "uuid",
-                                uuid,
-                                "language",
-                                "js",
-                                "limits",
-                                Map.of("timeMs", 15000),
-                                "code",
-                                "for (;;) {}"))))
-                .get("controlToken")
-                .asString();
+        String token = submit(
+                Map.of("uuid", uuid, "language", "js", "limits", Map.of("timeMs", 15000), "code", "for (;;) {}"));
         assertThat(status.next(WAIT).get("status").asString()).isEqualTo("RUNNING");
 
         long asked = System.nanoTime();
@@ -268,12 +256,7 @@ class InteractiveIT {
         String uuid = uniqueId("cancel-compiling");
         EdcClient.Subscription status = onB.subscribe("/topic/status/" + uuid);
         EdcClient.Subscription results = onB.subscribe("/topic/result/" + uuid);
-        String token = accepted(onA.post(
-                        "/execute-code",
-                        EdcClient.json(
-                                Map.of("uuid", uuid, "language", "haskell", "code", "main :: IO ()\nmain = main\n"))))
-                .get("controlToken")
-                .asString();
+        String token = submit(Map.of("uuid", uuid, "language", "haskell", "code", "main :: IO ()\nmain = main\n"));
         assertThat(status.next(WAIT).get("status").asString()).isEqualTo("RUNNING");
 
         // GHC takes seconds: the cancel reaches the compiler, or a program not started yet
@@ -295,11 +278,7 @@ class InteractiveIT {
         }
         String uuid = uniqueId("cancel-queued");
         EdcClient.Subscription results = onB.subscribe("/topic/result/" + uuid);
-        String token = accepted(onA.post(
-                        "/execute-code",
-                        EdcClient.json(Map.of("uuid", uuid, "language", "js", "code", "console.log('ran')"))))
-                .get("controlToken")
-                .asString();
+        String token = submit(Map.of("uuid", uuid, "language", "js", "code", "console.log('ran')"));
 
         EdcClient.Response cancel = onB.post("/executions/" + uuid + "/cancel", "", "X-Control-Token", token);
 
@@ -322,24 +301,16 @@ class InteractiveIT {
         String uuid = uniqueId("steer");
         String interactive = uniqueId("steer-i");
         EdcClient.Subscription results = onB.subscribe("/topic/result/" + interactive);
-        String token = accepted(onA.post(
-                        "/execute-code",
-                        EdcClient.json(Map.of(
-                                "uuid",
-                                interactive,
-                                "language",
-                                "js",
-                                "interactive",
-                                true,
-                                "code",
-                                "process.stdin.on('data', () => {})"))))
-                .get("controlToken")
-                .asString();
-        String plainToken = accepted(onA.post(
-                        "/execute-code",
-                        EdcClient.json(Map.of("uuid", uuid, "language", "js", "code", "setTimeout(() => {}, 4000)"))))
-                .get("controlToken")
-                .asString();
+        String token = submit(Map.of(
+                "uuid",
+                interactive,
+                "language",
+                "js",
+                "interactive",
+                true,
+                "code",
+                "process.stdin.on('data', () => {})"));
+        String plainToken = submit(Map.of("uuid", uuid, "language", "js", "code", "setTimeout(() => {}, 4000)"));
         try (EdcClient beta = new EdcClient(apiB.port(), "key-of-beta")) {
             assertThat(onB.post("/executions/" + interactive + "/stdin", "x", "X-Control-Token", "wrong")
                             .status())
