@@ -170,20 +170,10 @@ record HostCgroup(Path root, String name) {
     }
 
     private long read(String file) {
-        String text = readText(file);
         try {
-            return text == null ? -1 : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** A file of its memory controller; null if it cannot be read (the cgroup is gone). */
-    private String readText(String file) {
-        try {
-            return Files.readString(memoryDir().resolve(file));
-        } catch (IOException e) {
-            return null;
+            return Long.parseLong(Files.readString(memoryDir().resolve(file)).strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1; // the cgroup is gone, or the file is not this kernel's
         }
     }
 
