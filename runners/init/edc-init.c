@@ -367,7 +367,7 @@ static void reap(void) {
         if (pid == current->pid) {
             current->pid = 0;
             current->status = status;
-            current->end_ms = now_ms();
+            if (!current->end_ms) current->end_ms = now_ms();
             kill_all(); /* whatever the program left running: its pipes close, its run is over */
         }
     }
@@ -692,6 +692,14 @@ static void on_signal(void) {
     }
 }
 
+/* A limit ends the run: its time stops here, not when the killed processes are reaped (a fork bomb
+ * under gVisor takes seconds to die, and that is EDC's cleanup, not the program's time). */
+static void time_out(child_t *c) {
+    c->timed_out = 1;
+    c->end_ms = now_ms();
+    kill_all();
+}
+
 /* One round: waits for anything to happen (at most until the current deadline) and handles it. */
 static void pump(void) {
     child_t *c = current;
@@ -729,14 +737,8 @@ static void pump(void) {
     if (cpu_limited && (timeout < 0 || timeout > 100)) timeout = 100; /* CPU time is looked at ten times a second */
     int ready = poll(fds, (nfds_t) n, timeout);
     if (ready < 0 && errno != EINTR) die("poll: %s", strerror(errno));
-    if (c && c->deadline_ms && c->pid > 0 && now_ms() >= c->deadline_ms && !c->timed_out) {
-        c->timed_out = 1;
-        kill_all();
-    }
-    if (cpu_limited && !c->timed_out && cpu_used_ms() - c->cpu_base_ms >= job.cpu_time_ms) {
-        c->timed_out = 1;
-        kill_all();
-    }
+    if (c && c->deadline_ms && c->pid > 0 && now_ms() >= c->deadline_ms && !c->timed_out) time_out(c);
+    if (cpu_limited && !c->timed_out && cpu_used_ms() - c->cpu_base_ms >= job.cpu_time_ms) time_out(c);
     if (ready <= 0) return;
     if (fds[at_sig].revents) on_signal();
     if (at_worker >= 0 && fds[at_worker].revents) read_worker();
