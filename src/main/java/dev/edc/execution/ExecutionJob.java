@@ -28,11 +28,17 @@ public record ExecutionJob(
         Double epsilon,
         String expectedOutput,
         String callbackUrl,
+        CallbackFormat callbackFormat, // absent (an older API node's job): EDC's
         @JsonSetter(nulls = Nulls.AS_EMPTY) boolean interactive) { // absent (an older API node's job): false
 
     /** Whether the program runs once per test case (compiled once). */
     public boolean hasTests() {
         return tests != null && !tests.isEmpty();
+    }
+
+    /** How the result goes to {@link #callbackUrl()}: EDC's format unless the job says otherwise. */
+    public CallbackFormat callbackFormatOrDefault() {
+        return callbackFormat == null ? CallbackFormat.EDC : callbackFormat;
     }
 
     public ExecutionKey key() {

@@ -55,12 +55,17 @@ public class ExecutionService {
      * @param owner whose execution it is ({@link ExecutionKey#ANONYMOUS} without API keys)
      */
     public Submitted submit(ExecutionRequest request, String owner) {
+        return submit(request, owner, CallbackFormat.EDC);
+    }
+
+    /** {@link #submit(ExecutionRequest, String)}, its callback (if it has one) in the given format. */
+    public Submitted submit(ExecutionRequest request, String owner, CallbackFormat callbackFormat) {
         ExecutionKey key = new ExecutionKey(
                 owner,
                 request.uuid() != null ? request.uuid() : UUID.randomUUID().toString());
         MDC.put("execution", key.uuid());
         try {
-            ExecutionJob job = submissions.toJob(request, key, clock.instant());
+            ExecutionJob job = submissions.toJob(request, callbackFormat, key, clock.instant());
             ExecutionResult queued = ExecutionResult.queued(key.uuid(), job.language(), job.version(), job.queuedAt());
             String token = ControlToken.generate();
             create(key, queued);
@@ -84,7 +89,12 @@ public class ExecutionService {
      * the final result, or empty if it is not done by then (the job stays queued).
      */
     public Submission submitAndWait(ExecutionRequest request, String owner) {
-        Submitted submitted = submit(request, owner);
+        return submitAndWait(request, owner, CallbackFormat.EDC);
+    }
+
+    /** {@link #submitAndWait(ExecutionRequest, String)}, its callback (if it has one) in the given format. */
+    public Submission submitAndWait(ExecutionRequest request, String owner, CallbackFormat callbackFormat) {
+        Submitted submitted = submit(request, owner, callbackFormat);
         ExecutionKey key = new ExecutionKey(owner, submitted.queued().uuid());
         CompletableFuture<ExecutionResult> result = waiters.register(key);
         find(key).filter(ExecutionResult::isFinal).ifPresent(result::complete); // done already

@@ -28,7 +28,7 @@ class Submissions {
         this.webhooks = webhooks;
     }
 
-    ExecutionJob toJob(ExecutionRequest request, ExecutionKey key, Instant queuedAt) {
+    ExecutionJob toJob(ExecutionRequest request, CallbackFormat callbackFormat, ExecutionKey key, Instant queuedAt) {
         LanguageVersion language = languages.require(request.language(), request.version());
         List<SourceFile> files = files(request, language);
         requireStdinAndArgs(request);
@@ -52,6 +52,7 @@ class Submissions {
                 .epsilon(request.epsilon())
                 .expectedOutput(request.expectedOutput())
                 .callbackUrl(request.callbackUrl())
+                .callbackFormat(request.callbackUrl() == null ? null : callbackFormat)
                 .interactive(Boolean.TRUE.equals(request.interactive()))
                 .build();
     }

@@ -11,6 +11,6 @@ public interface Webhooks {
      */
     void requireDeliverable(String url);
 
-    /** Queues the result's delivery, durably: it survives the process that ran the job. */
-    void deliver(String url, ExecutionKey key, ExecutionResult result);
+    /** Queues the result's delivery in the given format, durably: it survives the process that ran the job. */
+    void deliver(String url, CallbackFormat format, ExecutionKey key, ExecutionResult result);
 }

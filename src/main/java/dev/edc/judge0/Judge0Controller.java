@@ -2,6 +2,7 @@ package dev.edc.judge0;
 
 import dev.edc.Roles;
 import dev.edc.access.RequestOwner;
+import dev.edc.execution.CallbackFormat;
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionRequest;
@@ -93,10 +94,11 @@ class Judge0Controller {
         ExecutionRequest request = requests.toExecution(read(body), encoded);
         String owner = RequestOwner.of(http);
         if (!"true".equals(wait)) {
-            ExecutionResult queued = executions.submit(request, owner).queued();
+            ExecutionResult queued =
+                    executions.submit(request, owner, CallbackFormat.JUDGE0).queued();
             return CompletableFuture.completedFuture(created(submissions.view(queued, Judge0Fields.TOKEN, false)));
         }
-        ExecutionService.Submission submission = executions.submitAndWait(request, owner);
+        ExecutionService.Submission submission = executions.submitAndWait(request, owner, CallbackFormat.JUDGE0);
         return submission
                 .result()
                 .thenApply(done -> created(submissions.view(
@@ -137,7 +139,7 @@ class Judge0Controller {
         for (JsonNode item : batch) {
             try {
                 ExecutionResult created = executions
-                        .submit(requests.toExecution(item, "true".equals(base64)), owner)
+                        .submit(requests.toExecution(item, "true".equals(base64)), owner, CallbackFormat.JUDGE0)
                         .queued();
                 answers.add(Map.of("token", created.uuid()));
                 queued = true;

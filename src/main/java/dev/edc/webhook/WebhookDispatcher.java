@@ -1,5 +1,6 @@
 package dev.edc.webhook;
 
+import dev.edc.execution.CallbackFormat;
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionResult;
 import dev.edc.execution.RequestRejectedException;
@@ -41,8 +42,8 @@ class WebhookDispatcher implements Webhooks {
     }
 
     @Override
-    public void deliver(String url, ExecutionKey key, ExecutionResult result) {
-        send(new WebhookDelivery(url, key.owner(), result, 1), properties.queue());
+    public void deliver(String url, CallbackFormat format, ExecutionKey key, ExecutionResult result) {
+        send(new WebhookDelivery(url, format, key.owner(), result, 1), properties.queue());
     }
 
     /** Queues a delivery (a first one, or a retry into its wait queue), returning once the broker has it. */

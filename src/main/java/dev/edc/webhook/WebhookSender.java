@@ -1,6 +1,7 @@
 package dev.edc.webhook;
 
 import dev.edc.Roles;
+import dev.edc.execution.CallbackFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,11 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers results to their callback URLs: a POST of the result's JSON, signed
- * ({@code X-EDC-Signature: sha256=<hex HMAC-SHA256 of the body>}). A delivery that fails (no
+ * Delivers results to their callback URLs in their format ({@link CallbackBody}: EDC's POST of the
+ * result's JSON, or an adapter's), signed ({@code X-EDC-Signature: sha256=<hex HMAC-SHA256 of the
+ * body>}). A delivery that fails (no
  * answer, or not 2xx) waits its backoff in RabbitMQ and is tried again, up to the configured
  * number of tries: nothing is kept in memory, so no process restart loses one. The address is
  * checked again before each try (a name may resolve elsewhere than when it was submitted);
@@ -38,14 +42,19 @@ class WebhookSender {
 
     private final WebhookProperties properties;
     private final WebhookDispatcher dispatcher;
-    private final JsonMapper json;
+    private final Map<CallbackFormat, CallbackBody> bodies;
     private final MeterRegistry metrics;
     private final HttpClient http;
 
-    WebhookSender(WebhookProperties properties, WebhookDispatcher dispatcher, JsonMapper json, MeterRegistry metrics) {
+    WebhookSender(
+            WebhookProperties properties,
+            WebhookDispatcher dispatcher,
+            List<CallbackBody> bodies,
+            MeterRegistry metrics) {
         this.properties = properties;
         this.dispatcher = dispatcher;
-        this.json = json;
+        this.bodies = new EnumMap<>(CallbackFormat.class);
+        bodies.forEach(body -> this.bodies.put(body.format(), body));
         this.metrics = metrics;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.timeout())
@@ -92,7 +101,8 @@ class WebhookSender {
         if (refused.isPresent()) {
             return refused;
         }
-        byte[] body = json.writeValueAsBytes(delivery.result());
+        CallbackBody format = bodyOf(delivery);
+        byte[] body = format.of(delivery.result());
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                 .timeout(properties.timeout())
                 .header("Content-Type", "application/json")
@@ -100,7 +110,7 @@ class WebhookSender {
                 .header("X-EDC-Execution", delivery.result().uuid())
                 .header("X-EDC-Delivery-Attempt", Integer.toString(delivery.attempt()))
                 .header(SIGNATURE, "sha256=" + sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(format.method(), HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
             int status =
@@ -112,6 +122,12 @@ class WebhookSender {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
         }
+    }
+
+    /** The delivery's format; EDC's when it has none or this node does not make it (its adapter is off). */
+    private CallbackBody bodyOf(WebhookDelivery delivery) {
+        CallbackBody edc = bodies.get(CallbackFormat.EDC);
+        return delivery.format() == null ? edc : bodies.getOrDefault(delivery.format(), edc);
     }
 
     private String sign(byte[] body) {

@@ -223,7 +223,7 @@ public class ExecutionWorker {
     /** Queues the webhook's delivery (durably, before the job is acknowledged). */
     private void deliver(ExecutionJob job, ExecutionKey key, ExecutionResult result) {
         if (job.callbackUrl() != null) {
-            webhooks.deliver(job.callbackUrl(), key, result);
+            webhooks.deliver(job.callbackUrl(), job.callbackFormatOrDefault(), key, result);
         }
     }
 

@@ -25,7 +25,7 @@ class SubmissionsTest {
     }
 
     private ExecutionJob job(ExecutionRequest request) {
-        return submissions.toJob(request, KEY, Instant.EPOCH);
+        return submissions.toJob(request, CallbackFormat.EDC, KEY, Instant.EPOCH);
     }
 
     private void assertRefused(ExecutionRequest request, RequestRejectedException.Reason reason, String detail) {
@@ -177,17 +177,18 @@ class SubmissionsTest {
                 ExecutionRequest.builder().language("sqlite").code("select 1;");
         String detail = "sql 3.46 programs cannot read command-line arguments: send the input as stdin.";
 
-        assertThatThrownBy(() -> withSql.toJob(sql.args(List.of("x")).build(), KEY, Instant.EPOCH))
+        assertThatThrownBy(() -> withSql.toJob(sql.args(List.of("x")).build(), CallbackFormat.EDC, KEY, Instant.EPOCH))
                 .isInstanceOf(RequestRejectedException.class)
                 .hasMessage(detail);
         assertThatThrownBy(() -> withSql.toJob(
                         sql.args(null)
                                 .tests(List.of(new TestCase("a", "", List.of("x"), "1")))
                                 .build(),
+                        CallbackFormat.EDC,
                         KEY,
                         Instant.EPOCH))
                 .hasMessage(detail);
-        assertThat(withSql.toJob(sql.args(List.of()).tests(null).build(), KEY, Instant.EPOCH)
+        assertThat(withSql.toJob(sql.args(List.of()).tests(null).build(), CallbackFormat.EDC, KEY, Instant.EPOCH)
                         .language())
                 .isEqualTo("sql");
     }

@@ -46,6 +46,7 @@ class WireFormatTest {
                         new TestCase("negative", "-1\n", List.of("--quiet"), "-2\n")))
                 .compare(Compare.TOKENS)
                 .callbackUrl("https://grader.example.org/edc")
+                .callbackFormat(CallbackFormat.EDC)
                 .build();
 
         assertGolden("job.json", job, ExecutionJob.class);
@@ -60,6 +61,7 @@ class WireFormatTest {
 
         assertThat(job.interactive()).isFalse();
         assertThat(job.hasTests()).isFalse();
+        assertThat(job.callbackFormatOrDefault()).isEqualTo(CallbackFormat.EDC);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -19,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.edc.access.AccessProperties;
 import dev.edc.access.AdminKeys;
 import dev.edc.access.ApiKeys;
+import dev.edc.execution.CallbackFormat;
 import dev.edc.execution.ExecutionKey;
 import dev.edc.execution.ExecutionProperties;
 import dev.edc.execution.ExecutionRequest;
@@ -189,7 +191,7 @@ class Judge0ControllerTest {
     void shouldWaitForTheDocumentationsSubmissionAndAnswerItsDefaultAttributes() throws Exception {
         ExecutionResult queued =
                 ExecutionResult.queued("eb0dd001-66db-47f4-8a69-b736c9bc23f6", "c", "14", Instant.EPOCH);
-        when(executions.submitAndWait(any(), anyString()))
+        when(executions.submitAndWait(any(), anyString(), eq(CallbackFormat.JUDGE0)))
                 .thenReturn(new ExecutionService.Submission(
                         new ExecutionService.Submitted(queued, "control"),
                         CompletableFuture.completedFuture(Optional.of(queued.toBuilder()
@@ -230,7 +232,7 @@ class Judge0ControllerTest {
     }
 
     @Test
-    void shouldHandTheCallbackUrlToEdcsWebhooks() throws Exception {
+    void shouldHandTheCallbackUrlToEdcsWebhooksInJudge0sFormat() throws Exception {
         queueAs("hook");
 
         create("", "{\"source_code\": \"x\", \"language_id\": 62, \"callback_url\": \"https://grader.example/judge0\"}")
@@ -241,7 +243,7 @@ class Judge0ControllerTest {
 
     @Test
     void shouldRefuseACallbackEdcWillNotCallUnderItsAttribute() throws Exception {
-        when(executions.submit(any(), anyString()))
+        when(executions.submit(any(), anyString(), eq(CallbackFormat.JUDGE0)))
                 .thenThrow(
                         RequestRejectedException.invalid("callbackUrl", "Invalid callbackUrl", "127.0.0.1 is inside"));
 
@@ -253,7 +255,7 @@ class Judge0ControllerTest {
     @Test
     void shouldAnswerTheSubmissionAsItStandsWhenTheWaitBoundPasses() throws Exception {
         ExecutionResult queued = ExecutionResult.queued("slow", "java", "17", Instant.EPOCH);
-        when(executions.submitAndWait(any(), anyString()))
+        when(executions.submitAndWait(any(), anyString(), eq(CallbackFormat.JUDGE0)))
                 .thenReturn(new ExecutionService.Submission(
                         new ExecutionService.Submitted(queued, "control"),
                         CompletableFuture.completedFuture(Optional.empty())));
@@ -430,7 +432,7 @@ class Judge0ControllerTest {
 
     @Test
     void shouldRefuseWhatEdcRefusesUnderTheAttributeItCameFrom() throws Exception {
-        when(executions.submit(any(), anyString()))
+        when(executions.submit(any(), anyString(), eq(CallbackFormat.JUDGE0)))
                 .thenThrow(RequestRejectedException.notFound("never"))
                 .thenThrow(new QueueFullException());
 
@@ -504,7 +506,7 @@ class Judge0ControllerTest {
     @Test
     void shouldCreateTheDocumentationsBatch() throws Exception {
         AtomicInteger next = new AtomicInteger();
-        when(executions.submit(any(), anyString()))
+        when(executions.submit(any(), anyString(), eq(CallbackFormat.JUDGE0)))
                 .thenAnswer(call -> new ExecutionService.Submitted(
                         ExecutionResult.queued("token-" + next.incrementAndGet(), "x", "1", Instant.EPOCH), "control"));
 
@@ -521,7 +523,7 @@ class Judge0ControllerTest {
 
     @Test
     void shouldQueueTheValidSubmissionsOfABatchAndAnswerTheErrorsOfTheOthersInOrder() throws Exception {
-        when(executions.submit(any(), anyString()))
+        when(executions.submit(any(), anyString(), eq(CallbackFormat.JUDGE0)))
                 .thenReturn(new ExecutionService.Submitted(
                         ExecutionResult.queued("ok", "bash", "5", Instant.EPOCH), "control"));
 
@@ -544,7 +546,7 @@ class Judge0ControllerTest {
                         .content("{\"submissions\": [{\"language_id\": 46}]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().json("[{\"source_code\": [\"can't be blank\"]}]", true));
-        verify(executions, never()).submit(any(), anyString());
+        verify(executions, never()).submit(any(), anyString(), any());
     }
 
     static Stream<Arguments> badBatches() {
@@ -613,7 +615,7 @@ class Judge0ControllerTest {
     }
 
     private void queueAs(String token) {
-        when(executions.submit(any(), anyString()))
+        when(executions.submit(any(), anyString(), eq(CallbackFormat.JUDGE0)))
                 .thenReturn(new ExecutionService.Submitted(
                         ExecutionResult.queued(token, "c", "14", Instant.EPOCH), "control"));
     }
@@ -646,13 +648,13 @@ class Judge0ControllerTest {
 
     private ExecutionRequest waited() {
         ArgumentCaptor<ExecutionRequest> request = ArgumentCaptor.forClass(ExecutionRequest.class);
-        verify(executions).submitAndWait(request.capture(), anyString());
+        verify(executions).submitAndWait(request.capture(), anyString(), eq(CallbackFormat.JUDGE0));
         return request.getValue();
     }
 
     private ExecutionRequest submitted() {
         ArgumentCaptor<ExecutionRequest> request = ArgumentCaptor.forClass(ExecutionRequest.class);
-        verify(executions).submit(request.capture(), anyString());
+        verify(executions).submit(request.capture(), anyString(), eq(CallbackFormat.JUDGE0));
         return request.getValue();
     }
 
