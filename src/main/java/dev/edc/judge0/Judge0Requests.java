@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * {@code expected_output} is compared as Judge0 compares it (each line's trailing
  * whitespace and the trailing blank lines ignored: EDC's {@code trim}); {@code callback_url} goes
  * to EDC's webhooks, in Judge0's format ({@link Judge0CallbackBody}). Limits: the lower of
- * {@code cpu_time_limit} and {@code wall_time_limit} is EDC's (wall-clock) time limit, {@code memory_limit} (KB) its memory limit, each within EDC's maxima;
+ * {@code cpu_time_limit} and {@code wall_time_limit} is EDC's (wall-clock) time limit,
+ * {@code memory_limit} (KB) its memory limit, each within EDC's maxima;
  * the limits EDC's sandbox fixes itself ({@code stack_limit}, {@code max_file_size},
  * {@code max_processes_and_or_threads}, {@code cpu_extra_time}, {@code number_of_runs}) are
  * checked for their type and sign, and not applied.
