@@ -27,9 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers results to their callback URLs in their format ({@link CallbackBody}: EDC's POST of the
  * result's JSON, or an adapter's), signed ({@code X-EDC-Signature: sha256=<hex HMAC-SHA256 of the
- * body>}). A delivery that fails (no
- * answer, or not 2xx) waits its backoff in RabbitMQ and is tried again, up to the configured
- * number of tries: nothing is kept in memory, so no process restart loses one. The address is
+ * body>}). A delivery that fails (no answer, or not 2xx) waits its backoff in RabbitMQ and is tried
+ * again, up to the configured number of tries: nothing is kept in memory, so no process restart loses one. The address is
  * checked again before each try (a name may resolve elsewhere than when it was submitted);
  * redirects are not followed.
  */
